@@ -1,0 +1,284 @@
+"""``ExperimentConfig``: everything that defines a run, validated, with a TOML round trip.
+
+A config file has four tables besides ``name`` and ``seed``::
+
+    name = "xor"
+    seed = 0
+    [data]       # dataset, n_samples, noise, splits, …
+    [model]      # hidden sizes, activation, task, init, batch_norm, dropout, l1, l2
+    [optimizer]  # name, lr and that optimizer's other hyper-parameters (beta1 = 0.9, …)
+    [training]   # batch_size (0 = full batch), probe_size, eval_every, grid_size
+
+Lesson files add a ``[lesson]`` table (title, explanation); it is read by ``engine.presets``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from engine import activations, init, losses, optimizers
+from engine.datasets import DATASET_NAMES, dataset_task
+from engine.errors import ConfigError
+
+TASKS = ("auto", *losses.TASKS)
+FILE_DATASETS = ("csv", "npz", "idx")
+
+
+@dataclass
+class DataConfig:
+    dataset: str = "xor"
+    seed: int = 0
+    n_samples: int = 400
+    noise: float = 0.1
+    n_classes: int = 3
+    path: str = ""
+    labels_path: str = ""
+    validation_fraction: float = 0.2
+    test_fraction: float = 0.0
+    standardize: bool = False
+
+
+@dataclass
+class ModelConfig:
+    hidden: list[int] = field(default_factory=lambda: [4, 4])
+    activation: str = "tanh"
+    task: str = "auto"
+    init: str = "xavier"
+    init_std: float = 0.01
+    batch_norm: bool = False
+    dropout: float = 0.0
+    l1: float = 0.0
+    l2: float = 0.0
+    leaky_slope: float = 0.1
+    elu_alpha: float = 1.0
+
+
+@dataclass
+class OptimizerConfig:
+    name: str = "adam"
+    lr: float = 0.01
+    hyper: dict[str, float | bool] = field(default_factory=dict)
+
+
+@dataclass
+class TrainingConfig:
+    batch_size: int = 32
+    probe_size: int = 500
+    eval_every: int = 50
+    grid_size: int = 60
+
+
+SECTIONS = {"data": DataConfig, "model": ModelConfig, "optimizer": OptimizerConfig,
+            "training": TrainingConfig}
+
+
+@dataclass
+class ExperimentConfig:
+    """One experiment. ``validate()`` raises ``ConfigError`` naming the first bad field."""
+
+    name: str = "untitled"
+    seed: int = 0
+    data: DataConfig = field(default_factory=DataConfig)
+    model: ModelConfig = field(default_factory=ModelConfig)
+    optimizer: OptimizerConfig = field(default_factory=OptimizerConfig)
+    training: TrainingConfig = field(default_factory=TrainingConfig)
+
+    # ------------------------------------------------------------ validation
+    def validate(self) -> ExperimentConfig:
+        _check_types(self)
+        d, m, o, t = self.data, self.model, self.optimizer, self.training
+        if d.dataset not in DATASET_NAMES:
+            raise ConfigError("data.dataset", f"unknown dataset {d.dataset!r}; choose one of "
+                              + ", ".join(DATASET_NAMES))
+        if d.dataset in FILE_DATASETS and not d.path:
+            raise ConfigError("data.path", f"dataset {d.dataset!r} needs a file path")
+        if d.dataset == "idx" and not d.labels_path:
+            raise ConfigError("data.labels_path", "IDX images need their labels file too")
+        _require(d.seed >= 0, "data.seed", "the seed must be at least 0")
+        _require(d.n_samples >= 4, "data.n_samples", "need at least 4 samples")
+        _require(d.noise >= 0, "data.noise", "noise is a standard deviation, at least 0")
+        _require(d.n_classes >= 2, "data.n_classes", "need at least 2 classes")
+        _require(d.validation_fraction >= 0, "data.validation_fraction", "must be at least 0")
+        _require(d.test_fraction >= 0, "data.test_fraction", "must be at least 0")
+        _require(d.validation_fraction + d.test_fraction < 1, "data.validation_fraction",
+                 "validation and test fractions together must leave some training data")
+        for i, width in enumerate(m.hidden):
+            _require(1 <= width <= 4096, f"model.hidden[{i}]", "a layer needs 1 to 4096 neurons")
+        _require(len(m.hidden) <= 32, "model.hidden", "at most 32 hidden layers")
+        if m.activation not in activations.NAMES:
+            raise ConfigError("model.activation", f"unknown activation {m.activation!r}; "
+                              "choose one of " + ", ".join(activations.NAMES))
+        if m.activation == "step" and m.hidden:
+            raise ConfigError("model.activation", "the step function has zero slope everywhere, "
+                              "so backpropagation cannot train it; use sigmoid, its smooth version")
+        if m.task not in TASKS:
+            raise ConfigError("model.task", f"unknown task {m.task!r}; choose one of "
+                              + ", ".join(TASKS))
+        implied = dataset_task(d.dataset, d.n_classes)
+        if implied and m.task != "auto" and not _task_fits(implied, m.task):
+            raise ConfigError("model.task", f"a {implied} dataset cannot be trained as {m.task}")
+        if m.init not in init.NAMES:
+            raise ConfigError("model.init", f"unknown init {m.init!r}; choose one of "
+                              + ", ".join(init.NAMES))
+        _require(m.init_std > 0, "model.init_std", "the weight std must be positive")
+        _require(0 <= m.dropout < 1, "model.dropout", "the dropout ratio must be in [0, 1)")
+        _require(m.l1 >= 0, "model.l1", "λ must be at least 0")
+        _require(m.l2 >= 0, "model.l2", "λ must be at least 0")
+        _require(0 <= m.leaky_slope < 1, "model.leaky_slope", "the slope must be in [0, 1)")
+        _require(m.elu_alpha > 0, "model.elu_alpha", "α must be positive")
+        optimizers.create(o.name, lr=o.lr, **o.hyper)
+        _require(t.batch_size >= 0, "training.batch_size", "0 means full batch; else ≥ 1")
+        _require(1 <= t.probe_size <= 100_000, "training.probe_size", "1 to 100000 samples")
+        _require(t.eval_every >= 0, "training.eval_every", "0 (off) or a number of steps")
+        _require(8 <= t.grid_size <= 400, "training.grid_size", "8 to 400 points a side")
+        return self
+
+    def resolved_task(self, dataset_task_: str) -> str:
+        """The task to train: the model's own choice, or the dataset's when it says auto."""
+        return dataset_task_ if self.model.task == "auto" else self.model.task
+
+    # ------------------------------------------------------------ conversion
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": self.name, "seed": self.seed}
+        for section in SECTIONS:
+            values = dataclasses.asdict(getattr(self, section))
+            if section == "optimizer":
+                values.update(values.pop("hyper"))
+            out[section] = values
+        return out
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> ExperimentConfig:
+        """Build and validate; unknown keys are errors (a typo must not pass silently)."""
+        raw = dict(raw)
+        raw.pop("lesson", None)
+        raw.pop("variants", None)
+        kwargs: dict[str, Any] = {}
+        for key, value in raw.items():
+            if key in ("name", "seed"):
+                kwargs[key] = value
+            elif key in SECTIONS:
+                kwargs[key] = _section_from_dict(key, value)
+            else:
+                raise ConfigError(key, "unknown setting; expected name, seed, "
+                                  + ", ".join(f"[{s}]" for s in SECTIONS))
+        return cls(**kwargs).validate()
+
+    def to_toml(self) -> str:
+        return tomli_w.dumps(self.to_dict())
+
+    @classmethod
+    def from_toml(cls, text: str, source: str = "config") -> ExperimentConfig:
+        try:
+            raw = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(source, f"not valid TOML ({exc})") from None
+        return cls.from_dict(raw)
+
+    @classmethod
+    def load(cls, path: str | Path) -> ExperimentConfig:
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(str(path), f"cannot read the file ({exc.__class__.__name__}: "
+                              f"{getattr(exc, 'strerror', None) or exc})") from None
+        return cls.from_toml(text, source=path.name)
+
+    def save(self, path: str | Path) -> None:
+        """Write TOML atomically: a failed write leaves any previous file intact."""
+        path = Path(path)
+        tmp = path.with_name(path.name + ".tmp")
+        try:
+            tmp.write_text(self.to_toml(), encoding="utf-8")
+            tmp.replace(path)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise ConfigError(str(path), f"cannot write the file ({exc.strerror or exc})") from None
+
+    def with_changes(self, changes: dict[str, Any]) -> ExperimentConfig:
+        """A validated copy with dotted fields changed, e.g. ``{"optimizer.lr": 0.1}``."""
+        raw = self.to_dict()
+        for dotted, value in changes.items():
+            section, _, key = dotted.rpartition(".")
+            target = raw[section] if section else raw
+            if section and section not in SECTIONS:
+                raise ConfigError(dotted, "unknown setting")
+            target[key] = value
+        return ExperimentConfig.from_dict(raw)
+
+
+def _section_from_dict(section: str, value: Any) -> Any:
+    kind = SECTIONS[section]
+    if not isinstance(value, dict):
+        raise ConfigError(section, "expected a table of settings")
+    names = {f.name for f in dataclasses.fields(kind)}
+    values = dict(value)
+    if section == "optimizer":
+        hyper = {k: values.pop(k) for k in list(values) if k not in names}
+        return kind(**values, hyper=hyper)
+    for key in values:
+        if key not in names:
+            raise ConfigError(f"{section}.{key}", "unknown setting; expected one of "
+                              + ", ".join(sorted(names)))
+    return kind(**values)
+
+
+def _check_types(config: ExperimentConfig) -> None:
+    """Every field has the type its default has (ints may stand for floats)."""
+    _check_value("name", config.name, "x")
+    _check_value("seed", config.seed, 0)
+    if config.seed < 0:
+        raise ConfigError("seed", "the seed must be at least 0")
+    for section, kind in SECTIONS.items():
+        obj = getattr(config, section)
+        for f in dataclasses.fields(kind):
+            value = getattr(obj, f.name)
+            default = getattr(kind(), f.name)
+            where = f"{section}.{f.name}"
+            if f.name == "hidden":
+                if not isinstance(value, list):
+                    raise ConfigError(where, "expected a list of layer widths, e.g. [4, 4]")
+                for i, width in enumerate(value):
+                    _check_value(f"{where}[{i}]", width, 0)
+            elif f.name == "hyper":
+                for key, v in value.items():
+                    if isinstance(v, str) or not isinstance(v, int | float | bool):
+                        raise ConfigError(f"optimizer.{key}", "expected a number or true/false")
+            else:
+                _check_value(where, value, default)
+
+
+def _check_value(where: str, value: Any, default: Any) -> None:
+    kind = type(default)
+    if kind is float:
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        if ok and not math.isfinite(value):
+            raise ConfigError(where, "expected a finite number")
+    elif kind is int:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    else:
+        ok = isinstance(value, kind)
+    if not ok:
+        names = {float: "a number", int: "a whole number", bool: "true or false", str: "text"}
+        raise ConfigError(where, f"expected {names.get(kind, kind.__name__)}, "
+                          f"got {value!r}")
+
+
+def _require(ok: bool, where: str, message: str) -> None:
+    if not ok:
+        raise ConfigError(where, message)
+
+
+def _task_fits(implied: str, task: str) -> bool:
+    """Binary labels can also be fitted as two classes or as 0/1 values."""
+    if implied == task:
+        return True
+    return implied == "binary" and task in ("multiclass", "regression")

@@ -1,0 +1,114 @@
+"""What the trainer hands to the outside: cheap per-step stats and immutable snapshots.
+
+Arrays in a ``Snapshot`` are copies (or views of buffers that never change again) marked
+read-only, so a GUI thread can draw them while training goes on.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from engine.config import ExperimentConfig
+from engine.histograms import Histogram
+
+Array = np.ndarray
+
+
+def frozen(array: Array) -> Array:
+    """``array`` marked read-only (no copy)."""
+    array.flags.writeable = False
+    return array
+
+
+@dataclass(frozen=True, slots=True)
+class StepStats:
+    """One update: its mini-batch loss and the newest evaluation figures (NaN until measured)."""
+
+    step: int
+    epoch: int
+    loss: float
+    train_loss: float = math.nan
+    train_accuracy: float = math.nan
+    val_loss: float = math.nan
+    val_accuracy: float = math.nan
+    diverged: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    """Learning curves. ``loss[i]`` is the mini-batch loss of step ``i + 1``; evaluations on the
+    training and validation sets (and per-layer gradient norms) are at ``eval_steps``."""
+
+    loss: Array
+    eval_steps: Array
+    train_loss: Array
+    train_accuracy: Array
+    val_loss: Array
+    val_accuracy: Array
+    grad_norms: Array  # (len(eval_steps), n_layers): ‖∂E/∂Wₗ‖ for each layer l
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionGrid:
+    """Model output over the input plane (2D data) for a decision-boundary heat map.
+
+    ``value[i, j]`` is at ``(xs[j], ys[i])``: P(class 1) for binary, the winning class for
+    multiclass (with its probability in ``confidence``), the prediction for regression.
+    """
+
+    xs: Array
+    ys: Array
+    value: Array
+    confidence: Array | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Curve:
+    """A 1D regression fit: the model's prediction ``ys`` at inputs ``xs``."""
+
+    xs: Array
+    ys: Array
+
+
+@dataclass(frozen=True, slots=True)
+class DataView:
+    """The data as the model sees it (after standardisation), for scatter plots."""
+
+    X_train: Array
+    y_train: Array
+    X_val: Array
+    y_val: Array
+    task: str
+    n_classes: int
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """Everything the panels draw at one step."""
+
+    step: int
+    epoch: int
+    config: ExperimentConfig
+    task: str
+    layer_sizes: tuple[int, ...]
+    params: dict[str, Array]
+    weight_hists: tuple[Histogram, ...]
+    bias_hists: tuple[Histogram, ...]
+    activation_hists: tuple[Histogram, ...]
+    probe_inputs: Array
+    probe_activations: tuple[Array, ...]
+    probe_outputs: Array
+    grad_norms: Array
+    history: History
+    data: DataView
+    train_loss: float
+    train_accuracy: float
+    val_loss: float
+    val_accuracy: float
+    decision: DecisionGrid | None = None
+    curve: Curve | None = None
+    diverged: str | None = None
+    extra: dict[str, object] = field(default_factory=dict)

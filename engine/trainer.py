@@ -1,0 +1,324 @@
+"""The training loop: ``Trainer(config).step()`` is one mini-batch update, callable without threads.
+
+Same config and seed give bit-identical parameters after N steps, whether stepped or run. A step
+whose loss, gradients or parameters turn NaN/inf leaves the last finite parameters in place and
+marks the trainer diverged with the step and a reason.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from engine import optimizers
+from engine.config import ExperimentConfig
+from engine.datasets import Dataset, make_dataset, split_dataset, standardize
+from engine.histograms import Bins, Histogram
+from engine.network import MLP
+from engine.snapshot import (
+    Curve,
+    DataView,
+    DecisionGrid,
+    History,
+    Snapshot,
+    StepStats,
+    frozen,
+)
+
+Array = np.ndarray
+EVAL_ROWS = 2000
+
+
+class _Series:
+    """A growing float64 column whose filled part is handed out as read-only views."""
+
+    def __init__(self, width: int = 0) -> None:
+        self._shape = (width,) if width else ()
+        self._data = np.empty((256, *self._shape))
+        self.n = 0
+
+    def append(self, value: float | Array) -> None:
+        if self.n == len(self._data):
+            grown = np.empty((2 * self.n, *self._shape))
+            grown[: self.n] = self._data
+            self._data = grown
+        self._data[self.n] = value
+        self.n += 1
+
+    def view(self) -> Array:
+        return frozen(self._data[: self.n].view())
+
+
+class Trainer:
+    """Owns the data, the network, the optimizer and the random streams of one experiment."""
+
+    def __init__(self, config: ExperimentConfig, dataset: Dataset | None = None) -> None:
+        self.config = config.validate()
+        d, m, t = config.data, config.model, config.training
+        if dataset is None:
+            dataset = make_dataset(d.dataset, n_samples=d.n_samples, noise=d.noise, seed=d.seed,
+                                   n_classes=d.n_classes, path=d.path, labels_path=d.labels_path)
+        split = split_dataset(dataset, validation_fraction=d.validation_fraction,
+                              test_fraction=d.test_fraction, seed=d.seed)
+        self.split = standardize(split) if d.standardize else split
+        self.dataset = dataset
+        self.task = config.resolved_task(dataset.task)
+        train = self.split.train
+        if self.task == "multiclass":
+            n_out = max(dataset.n_classes, 2)
+        elif self.task == "binary":
+            n_out = 1
+        else:
+            n_out = 1 if train.y.ndim == 1 else train.y.shape[1]
+        model_seed, batch_seed, probe_seed = np.random.SeedSequence(config.seed).generate_state(3)
+        self.model = MLP(
+            [train.X.shape[1], *m.hidden, n_out], activation=m.activation, task=self.task,
+            init=m.init, init_std=m.init_std, batch_norm=m.batch_norm, dropout=m.dropout,
+            l1=m.l1, l2=m.l2, seed=int(model_seed), leaky_slope=m.leaky_slope,
+            elu_alpha=m.elu_alpha,
+        )
+        o = config.optimizer
+        self.optimizer = optimizers.create(o.name, lr=o.lr, **o.hyper)
+        self._params = {"theta": self.model.theta}
+        self._grads = {"theta": self.model.flat_gradient}
+        self._backup = np.empty_like(self.model.theta)
+        self._batch_rng = np.random.default_rng(batch_seed)
+        n_train = len(train.X)
+        self.batch_size = n_train if t.batch_size == 0 else min(t.batch_size, n_train)
+        self.steps_per_epoch = math.ceil(n_train / self.batch_size)
+        self._order = np.arange(n_train)
+        self._cursor = n_train
+        self._step = 0
+        self._epoch = 0
+        self.diverged: str | None = None
+
+        probe_rng = np.random.default_rng(probe_seed)
+        rows = probe_rng.permutation(n_train)
+        self._probe = train.X[np.sort(rows[: t.probe_size])]
+        self._eval_rows = np.sort(rows[:EVAL_ROWS])
+        self._history = {k: _Series() for k in
+                         ("loss", "eval_steps", "train_loss", "train_accuracy", "val_loss",
+                          "val_accuracy")}
+        self._grad_norms = _Series(self.model.n_layers)
+        self._latest = (math.nan, math.nan, math.nan, math.nan)
+        self._init_bins()
+        self._init_plot_domain()
+
+    # ------------------------------------------------------------------ training
+    @property
+    def step_count(self) -> int:
+        return self._step
+
+    @property
+    def epoch(self) -> int:
+        return self._epoch
+
+    def _next_batch(self) -> tuple[Array, Array]:
+        train = self.split.train
+        if self.batch_size == len(train.X):
+            self._epoch += 1
+            return train.X, train.y
+        if self._cursor >= len(self._order):
+            self._batch_rng.shuffle(self._order)
+            self._cursor = 0
+            self._epoch += 1
+        rows = self._order[self._cursor:self._cursor + self.batch_size]
+        self._cursor += self.batch_size
+        return train.X[rows], train.y[rows]
+
+    def step(self) -> StepStats:
+        """One mini-batch update (a no-op once diverged)."""
+        if self.diverged:
+            return self._stats(math.nan)
+        X, y = self._next_batch()
+        model = self.model
+        running = ({l: (model.running_mean[l].copy(), model.running_var[l].copy())
+                    for l in model.running_mean} if model.batch_norm else None)
+        loss = model.loss_and_flat_gradient(X, y)
+        step = self._step + 1
+        if not math.isfinite(loss):
+            return self._diverge(f"loss became {_word(loss)} at step {step}", running)
+        grad = model.flat_gradient
+        if not math.isfinite(float(grad.sum())):
+            return self._diverge(f"gradients became infinite or NaN at step {step}", running)
+        theta = model.theta
+        np.copyto(self._backup, theta)
+        self.optimizer.step(self._params, self._grads)
+        if not math.isfinite(float(theta.sum())):
+            np.copyto(theta, self._backup)
+            return self._diverge(f"weights became infinite or NaN at step {step}", running)
+        self._step = step
+        self._history["loss"].append(loss)
+        every = self.config.training.eval_every
+        if every and step % every == 0:
+            self.evaluate()
+        return self._stats(loss)
+
+    def run(self, n: int) -> StepStats:
+        """``n`` steps (fewer if training diverges); returns the last step's stats."""
+        stats = self._stats(math.nan)
+        for _ in range(n):
+            stats = self.step()
+            if self.diverged:
+                break
+        return stats
+
+    def _stats(self, loss: float) -> StepStats:
+        tl, ta, vl, va = self._latest
+        return StepStats(self._step, self._epoch, loss, tl, ta, vl, va, self.diverged)
+
+    def _diverge(self, what: str, running: dict | None) -> StepStats:
+        if running:
+            for l, (mean, var) in running.items():
+                self.model.running_mean[l][...] = mean
+                self.model.running_var[l][...] = var
+        m, o = self.config.model, self.config.optimizer
+        cost = self.model.output_loss
+        act = f"{m.activation} + " if m.hidden else ""
+        self.diverged = (f"{what}: learning rate {o.lr:g} is too large for {act}{cost.output} "
+                         f"with {cost.cost.split(' (')[0]} ({o.name}); lower it and reset")
+        return self._stats(math.nan)
+
+    def set_optimizer_hyper(self, **hyper: float | bool) -> None:
+        """Change lr or other optimizer settings; applies from the next step."""
+        self.optimizer.set_hyper(**hyper)
+        self.config = self.config.with_changes({f"optimizer.{k}": v for k, v in hyper.items()})
+
+    # ------------------------------------------------------------------ measuring
+    def _measure(self, part: Dataset, rows: Array | None = None) -> tuple[float, float]:
+        if len(part.X) == 0:
+            return math.nan, math.nan
+        X, y = (part.X, part.y) if rows is None else (part.X[rows], part.y[rows])
+        loss = self.model.loss(X, y)
+        if self.task == "regression":
+            return loss, math.nan
+        return loss, float(np.mean(self.model.classify(X) == y))
+
+    def evaluate(self) -> tuple[float, float, float, float]:
+        """Loss and accuracy on (up to 2,000 rows of) the training set and on the validation
+        set; recorded in the history with the per-layer gradient norms of the last step."""
+        train_loss, train_acc = self._measure(self.split.train, self._eval_rows)
+        val_rows = None if len(self.split.validation.X) <= 5 * EVAL_ROWS else self._eval_rows
+        val_loss, val_acc = self._measure(self.split.validation, val_rows)
+        self._latest = (train_loss, train_acc, val_loss, val_acc)
+        h = self._history
+        if h["eval_steps"].n and h["eval_steps"].view()[-1] == self._step:
+            return self._latest
+        for key, value in zip(("eval_steps", "train_loss", "train_accuracy", "val_loss",
+                               "val_accuracy"), (self._step, *self._latest), strict=True):
+            h[key].append(value)
+        self._grad_norms.append(self.grad_norms())
+        return self._latest
+
+    def test_metrics(self) -> tuple[float, float]:
+        """Loss and accuracy on the held-out test set (NaN when there is none)."""
+        return self._measure(self.split.test)
+
+    def grad_norms(self) -> Array:
+        """‖∂E/∂Wₗ‖ for each layer after the last step (zeros before any step)."""
+        g = self.model.flat_gradient
+        return np.array([np.linalg.norm(g[self.model.slices[f"W{l}"]])
+                         for l in range(1, self.model.n_layers + 1)])
+
+    # ------------------------------------------------------------------ snapshot
+    def _init_bins(self) -> None:
+        model = self.model
+        self._weight_bins = [Bins.around(model.params[f"W{l}"], 40)
+                             for l in range(1, model.n_layers + 1)]
+        self._bias_bins = [Bins.around(model.params[f"b{l}"], 40)
+                           for l in range(1, model.n_layers + 1)]
+        low, high = model.activation.output_range
+        hidden = model.hidden_activations(self._probe)
+        self._activation_bins = []
+        for z in hidden:
+            if high is not None:
+                self._activation_bins.append(Bins(low, high, 30, fixed=True))
+            else:
+                bins = Bins.around(z, 30, lower=0.0 if low == 0 else None)
+                if low != 0 and math.isfinite(low):
+                    bins.lo = low
+                self._activation_bins.append(bins)
+
+    def _init_plot_domain(self) -> None:
+        X = np.concatenate([self.split.train.X, self.split.validation.X])
+        self._grid = None
+        self._curve_xs = None
+        if X.shape[1] == 2:
+            n = self.config.training.grid_size
+            lo, hi = X.min(axis=0), X.max(axis=0)
+            pad = 0.1 * (hi - lo) + 1e-9
+            xs = np.linspace(lo[0] - pad[0], hi[0] + pad[0], n)
+            ys = np.linspace(lo[1] - pad[1], hi[1] + pad[1], n)
+            gx, gy = np.meshgrid(xs, ys)
+            self._grid = (frozen(xs), frozen(ys), np.column_stack([gx.ravel(), gy.ravel()]))
+        elif X.shape[1] == 1 and self.task == "regression":
+            lo, hi = float(X.min()), float(X.max())
+            pad = 0.05 * (hi - lo)
+            self._curve_xs = frozen(np.linspace(lo - pad, hi + pad, 200))
+        s = self.split
+        self._data_view = DataView(frozen(s.train.X), frozen(s.train.y), frozen(s.validation.X),
+                                   frozen(s.validation.y), self.task, self.dataset.n_classes)
+
+    def _histogram(self, name: str, values: Array, bins: Bins, saturated: float = math.nan,
+                   dead: float = math.nan) -> Histogram:
+        counts, edges = bins.count(values)
+        return Histogram(name, frozen(counts), frozen(edges), float(values.mean()),
+                         float(values.std()), saturated, dead)
+
+    def snapshot(self) -> Snapshot:
+        """An immutable picture of the run now, for drawing (it also records an evaluation)."""
+        model = self.model
+        self.evaluate()
+        theta = model.theta.copy()
+        params = {name: frozen(theta[s].reshape(model.params[name].shape))
+                  for name, s in model.slices.items()}
+        L = model.n_layers
+        weights = tuple(self._histogram(f"W{l}", params[f"W{l}"], self._weight_bins[l - 1])
+                        for l in range(1, L + 1))
+        biases = tuple(self._histogram(f"b{l}", params[f"b{l}"], self._bias_bins[l - 1])
+                       for l in range(1, L + 1))
+        hidden, outputs = model.layer_outputs(self._probe)
+        act = model.activation
+        activation_hists = []
+        for l, z in enumerate(hidden, start=1):
+            saturated = float(act.saturated(z).mean()) if act.saturated else math.nan
+            dead = float((z.max(axis=0) <= 0).mean()) if act.name == "relu" else math.nan
+            activation_hists.append(self._histogram(f"layer {l}", z, self._activation_bins[l - 1],
+                                                    saturated, dead))
+        h = self._history
+        history = History(h["loss"].view(), h["eval_steps"].view(), h["train_loss"].view(),
+                          h["train_accuracy"].view(), h["val_loss"].view(),
+                          h["val_accuracy"].view(), self._grad_norms.view())
+        tl, ta, vl, va = self._latest
+        return Snapshot(
+            step=self._step, epoch=self._epoch, config=self.config, task=self.task,
+            layer_sizes=model.layer_sizes, params=params, weight_hists=weights,
+            bias_hists=biases, activation_hists=tuple(activation_hists),
+            probe_inputs=frozen(self._probe), probe_activations=tuple(frozen(z) for z in hidden),
+            probe_outputs=frozen(outputs), grad_norms=frozen(self.grad_norms()),
+            history=history, data=self._data_view, train_loss=tl, train_accuracy=ta,
+            val_loss=vl, val_accuracy=va, decision=self._decision(), curve=self._curve(),
+            diverged=self.diverged,
+        )
+
+    def _decision(self) -> DecisionGrid | None:
+        if self._grid is None:
+            return None
+        xs, ys, points = self._grid
+        out = self.model.predict(points)
+        shape = (len(ys), len(xs))
+        if self.task == "multiclass":
+            return DecisionGrid(xs, ys, frozen(out.argmax(axis=1).reshape(shape)),
+                                frozen(out.max(axis=1).reshape(shape)))
+        return DecisionGrid(xs, ys, frozen(out[:, 0].reshape(shape).copy()))
+
+    def _curve(self) -> Curve | None:
+        if self._curve_xs is None:
+            return None
+        ys = self.model.predict(self._curve_xs[:, None])[:, 0]
+        return Curve(self._curve_xs, frozen(ys.copy()))
+
+
+def _word(value: float) -> str:
+    return "NaN" if math.isnan(value) else "infinite"

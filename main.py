@@ -1,0 +1,88 @@
+"""nnlens: watch a neural network learn.
+
+``python main.py`` opens the window; sub-commands do headless work (see ``--help``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from engine.errors import NnlensError
+
+
+def _experiment(args: argparse.Namespace):
+    """The experiment named by --config FILE or --preset NAME (None when neither is given)."""
+    from engine.config import ExperimentConfig
+    from engine.presets import load_lesson
+
+    if getattr(args, "config", None):
+        return ExperimentConfig.load(args.config)
+    if getattr(args, "preset", None):
+        return load_lesson(args.preset).config
+    return None
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be at least 0")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python main.py",
+        description="nnlens: train a small neural network and watch what happens inside.",
+    )
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--preset", metavar="NAME", help="open a lesson (see `presets`)")
+    source.add_argument("--config", metavar="FILE", help="open an experiment TOML file")
+    parser.add_argument("--steps", type=_positive, default=0,
+                        help="train N steps through the real worker thread after opening")
+    parser.add_argument("--screenshot", metavar="PNG", help="save a screenshot of the window")
+    parser.add_argument("--quit", action="store_true", help="quit after --steps/--screenshot")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    train = commands.add_parser("train", help="train headless, print a summary, write JSON")
+    group = train.add_mutually_exclusive_group(required=True)
+    group.add_argument("--preset", metavar="NAME")
+    group.add_argument("--config", metavar="FILE")
+    train.add_argument("--steps", type=_positive, required=True, metavar="N")
+    train.add_argument("--json", metavar="OUT", help="write the history and final figures here")
+
+    commands.add_parser("presets", help="list the lessons")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "presets":
+            from engine.presets import list_lessons
+
+            for lesson in list_lessons():
+                print(f"{lesson.name:24} {lesson.title}")
+            return 0
+        if args.command == "train":
+            from engine.headless import run_train
+
+            return run_train(_experiment(args), args.steps, args.json)
+        config = _experiment(args)
+        from gui.app import run_app
+
+        return run_app(config, steps=args.steps, screenshot=args.screenshot, quit_after=args.quit)
+    except NnlensError as exc:
+        print(f"nnlens: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("nnlens: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
