@@ -41,8 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--preset", metavar="NAME", help="open a lesson (see `presets`)")
     source.add_argument("--config", metavar="FILE", help="open an experiment TOML file")
-    parser.add_argument("--steps", type=_positive, default=0,
-                        help="train N steps through the real worker thread after opening")
+    parser.add_argument(
+        "--steps",
+        type=_positive,
+        default=0,
+        help="train N steps through the real worker thread after opening",
+    )
     parser.add_argument("--screenshot", metavar="PNG", help="save a screenshot of the window")
     parser.add_argument("--quit", action="store_true", help="quit after --steps/--screenshot")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -7,8 +7,8 @@ terms of it (σ' = σ(1 − σ), tanh' = 1 − tanh²).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 
@@ -59,8 +59,9 @@ def leaky_relu(slope: float) -> Activation:
     def derivative(u: Array, z: Array) -> Array:
         return np.where(u > 0, 1.0, slope)
 
-    return Activation("leaky_relu", f"Leaky ReLU (slope {slope:g})", forward, derivative,
-                      (-np.inf, None))
+    return Activation(
+        "leaky_relu", f"Leaky ReLU (slope {slope:g})", forward, derivative, (-np.inf, None)
+    )
 
 
 def elu(alpha: float) -> Activation:
@@ -75,18 +76,31 @@ def elu(alpha: float) -> Activation:
     return Activation("elu", f"ELU (α = {alpha:g})", forward, derivative, (-alpha, None))
 
 
-IDENTITY = Activation("identity", "identity", lambda u: u, lambda u, z: np.ones_like(u),
-                      (-np.inf, None))
+IDENTITY = Activation(
+    "identity", "identity", lambda u: u, lambda u, z: np.ones_like(u), (-np.inf, None)
+)
 STEP = Activation(
-    "step", "step", lambda u: (u > 0).astype(u.dtype), lambda u, z: np.zeros_like(u), (0.0, 1.0),
+    "step",
+    "step",
+    lambda u: (u > 0).astype(u.dtype),
+    lambda u, z: np.zeros_like(u),
+    (0.0, 1.0),
     trainable=False,
 )
 SIGMOID = Activation(
-    "sigmoid", "sigmoid", _sigmoid, lambda u, z: z * (1.0 - z), (0.0, 1.0),
+    "sigmoid",
+    "sigmoid",
+    _sigmoid,
+    lambda u, z: z * (1.0 - z),
+    (0.0, 1.0),
     saturated=lambda z: z * (1.0 - z) < 0.025,
 )
 TANH = Activation(
-    "tanh", "tanh", np.tanh, lambda u, z: 1.0 - z * z, (-1.0, 1.0),
+    "tanh",
+    "tanh",
+    np.tanh,
+    lambda u, z: 1.0 - z * z,
+    (-1.0, 1.0),
     saturated=lambda z: 1.0 - z * z < 0.1,
 )
 RELU = Activation("relu", "ReLU", _relu, _relu_derivative, (0.0, None))
@@ -103,5 +117,6 @@ def get(name: str, *, leaky_slope: float = 0.1, elu_alpha: float = 1.0) -> Activ
         return leaky_relu(leaky_slope)
     if name == "elu":
         return elu(elu_alpha)
-    raise ConfigError("model.activation", f"unknown activation {name!r}; choose one of "
-                      + ", ".join(NAMES))
+    raise ConfigError(
+        "model.activation", f"unknown activation {name!r}; choose one of " + ", ".join(NAMES)
+    )

@@ -75,8 +75,12 @@ class TrainingConfig:
     grid_size: int = 60
 
 
-SECTIONS = {"data": DataConfig, "model": ModelConfig, "optimizer": OptimizerConfig,
-            "training": TrainingConfig}
+SECTIONS = {
+    "data": DataConfig,
+    "model": ModelConfig,
+    "optimizer": OptimizerConfig,
+    "training": TrainingConfig,
+}
 
 
 @dataclass
@@ -95,8 +99,10 @@ class ExperimentConfig:
         _check_types(self)
         d, m, o, t = self.data, self.model, self.optimizer, self.training
         if d.dataset not in DATASET_NAMES:
-            raise ConfigError("data.dataset", f"unknown dataset {d.dataset!r}; choose one of "
-                              + ", ".join(DATASET_NAMES))
+            raise ConfigError(
+                "data.dataset",
+                f"unknown dataset {d.dataset!r}; choose one of " + ", ".join(DATASET_NAMES),
+            )
         if d.dataset in FILE_DATASETS and not d.path:
             raise ConfigError("data.path", f"dataset {d.dataset!r} needs a file path")
         if d.dataset == "idx" and not d.labels_path:
@@ -107,26 +113,37 @@ class ExperimentConfig:
         _require(d.n_classes >= 2, "data.n_classes", "need at least 2 classes")
         _require(d.validation_fraction >= 0, "data.validation_fraction", "must be at least 0")
         _require(d.test_fraction >= 0, "data.test_fraction", "must be at least 0")
-        _require(d.validation_fraction + d.test_fraction < 1, "data.validation_fraction",
-                 "validation and test fractions together must leave some training data")
+        _require(
+            d.validation_fraction + d.test_fraction < 1,
+            "data.validation_fraction",
+            "validation and test fractions together must leave some training data",
+        )
         for i, width in enumerate(m.hidden):
             _require(1 <= width <= 4096, f"model.hidden[{i}]", "a layer needs 1 to 4096 neurons")
         _require(len(m.hidden) <= 32, "model.hidden", "at most 32 hidden layers")
         if m.activation not in activations.NAMES:
-            raise ConfigError("model.activation", f"unknown activation {m.activation!r}; "
-                              "choose one of " + ", ".join(activations.NAMES))
+            raise ConfigError(
+                "model.activation",
+                f"unknown activation {m.activation!r}; "
+                "choose one of " + ", ".join(activations.NAMES),
+            )
         if m.activation == "step" and m.hidden:
-            raise ConfigError("model.activation", "the step function has zero slope everywhere, "
-                              "so backpropagation cannot train it; use sigmoid, its smooth version")
+            raise ConfigError(
+                "model.activation",
+                "the step function has zero slope everywhere, "
+                "so backpropagation cannot train it; use sigmoid, its smooth version",
+            )
         if m.task not in TASKS:
-            raise ConfigError("model.task", f"unknown task {m.task!r}; choose one of "
-                              + ", ".join(TASKS))
+            raise ConfigError(
+                "model.task", f"unknown task {m.task!r}; choose one of " + ", ".join(TASKS)
+            )
         implied = dataset_task(d.dataset, d.n_classes)
         if implied and m.task != "auto" and not _task_fits(implied, m.task):
             raise ConfigError("model.task", f"a {implied} dataset cannot be trained as {m.task}")
         if m.init not in init.NAMES:
-            raise ConfigError("model.init", f"unknown init {m.init!r}; choose one of "
-                              + ", ".join(init.NAMES))
+            raise ConfigError(
+                "model.init", f"unknown init {m.init!r}; choose one of " + ", ".join(init.NAMES)
+            )
         _require(m.init_std > 0, "model.init_std", "the weight std must be positive")
         _require(0 <= m.dropout < 1, "model.dropout", "the dropout ratio must be in [0, 1)")
         _require(m.l1 >= 0, "model.l1", "λ must be at least 0")
@@ -167,8 +184,11 @@ class ExperimentConfig:
             elif key in SECTIONS:
                 kwargs[key] = _section_from_dict(key, value)
             else:
-                raise ConfigError(key, "unknown setting; expected name, seed, "
-                                  + ", ".join(f"[{s}]" for s in SECTIONS))
+                raise ConfigError(
+                    key,
+                    "unknown setting; expected name, seed, "
+                    + ", ".join(f"[{s}]" for s in SECTIONS),
+                )
         return cls(**kwargs).validate()
 
     def to_toml(self) -> str:
@@ -188,8 +208,11 @@ class ExperimentConfig:
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(str(path), f"cannot read the file ({exc.__class__.__name__}: "
-                              f"{getattr(exc, 'strerror', None) or exc})") from None
+            raise ConfigError(
+                str(path),
+                f"cannot read the file ({exc.__class__.__name__}: "
+                f"{getattr(exc, 'strerror', None) or exc})",
+            ) from None
         return cls.from_toml(text, source=path.name)
 
     def save(self, path: str | Path) -> None:
@@ -226,8 +249,9 @@ def _section_from_dict(section: str, value: Any) -> Any:
         return kind(**values, hyper=hyper)
     for key in values:
         if key not in names:
-            raise ConfigError(f"{section}.{key}", "unknown setting; expected one of "
-                              + ", ".join(sorted(names)))
+            raise ConfigError(
+                f"{section}.{key}", "unknown setting; expected one of " + ", ".join(sorted(names))
+            )
     return kind(**values)
 
 
@@ -268,8 +292,7 @@ def _check_value(where: str, value: Any, default: Any) -> None:
         ok = isinstance(value, kind)
     if not ok:
         names = {float: "a number", int: "a whole number", bool: "true or false", str: "text"}
-        raise ConfigError(where, f"expected {names.get(kind, kind.__name__)}, "
-                          f"got {value!r}")
+        raise ConfigError(where, f"expected {names.get(kind, kind.__name__)}, got {value!r}")
 
 
 def _require(ok: bool, where: str, message: str) -> None:

@@ -6,8 +6,9 @@ import json
 import math
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, TextIO
+from typing import Any, TextIO
 
 from engine.config import ExperimentConfig
 from engine.errors import NnlensError
@@ -23,8 +24,9 @@ def _numbers(values: Any) -> list[float | None]:
     return [_number(float(v)) for v in values]
 
 
-def train_report(config: ExperimentConfig, steps: int,
-                 progress: Callable[[int, float], None] | None = None) -> dict[str, Any]:
+def train_report(
+    config: ExperimentConfig, steps: int, progress: Callable[[int, float], None] | None = None
+) -> dict[str, Any]:
     """Train ``steps`` updates and return a JSON-ready report of the run."""
     trainer = Trainer(config)
     chunk = max(1, steps // 100)
@@ -44,25 +46,34 @@ def train_report(config: ExperimentConfig, steps: int,
         "epochs": trainer.epoch,
         "diverged": trainer.diverged,
         "final": {
-            "train_loss": _number(snap.train_loss), "train_accuracy": _number(snap.train_accuracy),
+            "train_loss": _number(snap.train_loss),
+            "train_accuracy": _number(snap.train_accuracy),
             "validation_loss": _number(snap.val_loss),
             "validation_accuracy": _number(snap.val_accuracy),
-            "test_loss": _number(test_loss), "test_accuracy": _number(test_acc),
+            "test_loss": _number(test_loss),
+            "test_accuracy": _number(test_acc),
         },
         "history": {
             "loss": _numbers(h.loss),
             "eval_steps": [int(s) for s in h.eval_steps],
-            "train_loss": _numbers(h.train_loss), "train_accuracy": _numbers(h.train_accuracy),
+            "train_loss": _numbers(h.train_loss),
+            "train_accuracy": _numbers(h.train_accuracy),
             "validation_loss": _numbers(h.val_loss),
             "validation_accuracy": _numbers(h.val_accuracy),
             "grad_norms": [_numbers(row) for row in h.grad_norms],
         },
         "layers": {
-            "activations": [{"layer": a.name, "mean": a.mean, "std": a.std,
-                             "saturated": _number(a.saturated), "dead_units": _number(a.dead_units)}
-                            for a in snap.activation_hists],
-            "weights": [{"layer": w.name, "mean": w.mean, "std": w.std}
-                        for w in snap.weight_hists],
+            "activations": [
+                {
+                    "layer": a.name,
+                    "mean": a.mean,
+                    "std": a.std,
+                    "saturated": _number(a.saturated),
+                    "dead_units": _number(a.dead_units),
+                }
+                for a in snap.activation_hists
+            ],
+            "weights": [{"layer": w.name, "mean": w.mean, "std": w.std} for w in snap.weight_hists],
         },
     }
 
@@ -81,8 +92,10 @@ class ProgressBar:
         width = 30
         filled = int(width * done / max(self.total, 1))
         rate = done / max(time.perf_counter() - self.start, 1e-9)
-        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{self.total} "
-                          f"loss {loss:.4g}  {rate:,.0f} steps/s ")
+        self.stream.write(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{self.total} "
+            f"loss {loss:.4g}  {rate:,.0f} steps/s "
+        )
         self.stream.flush()
 
     def close(self) -> None:
@@ -103,10 +116,12 @@ def run_train(config: ExperimentConfig, steps: int, json_out: str | None) -> int
     def num(x: float | None) -> str:
         return "n/a" if x is None else f"{x:.4g}"
 
-    print(f"{report['name']}: {report['steps']} steps, {report['epochs']} epochs; "
-          f"train loss {num(f['train_loss'])} acc {pct(f['train_accuracy'])}; "
-          f"validation loss {num(f['validation_loss'])} acc {pct(f['validation_accuracy'])}"
-          + (f"; test acc {pct(f['test_accuracy'])}" if f["test_accuracy"] is not None else ""))
+    print(
+        f"{report['name']}: {report['steps']} steps, {report['epochs']} epochs; "
+        f"train loss {num(f['train_loss'])} acc {pct(f['train_accuracy'])}; "
+        f"validation loss {num(f['validation_loss'])} acc {pct(f['validation_accuracy'])}"
+        + (f"; test acc {pct(f['test_accuracy'])}" if f["test_accuracy"] is not None else "")
+    )
     if json_out:
         path = Path(json_out)
         tmp = path.with_name(path.name + ".tmp")
@@ -115,7 +130,9 @@ def run_train(config: ExperimentConfig, steps: int, json_out: str | None) -> int
             tmp.replace(path)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
-            raise NnlensError(f"{path}: cannot write the JSON report ({exc.strerror or exc})") from None
+            raise NnlensError(
+                f"{path}: cannot write the JSON report ({exc.strerror or exc})"
+            ) from None
         print(f"wrote {path}")
     if report["diverged"]:
         print(f"training diverged: {report['diverged']}", file=sys.stderr)

@@ -45,7 +45,7 @@ class Bins:
 
     @classmethod
     def around(cls, values: Array, n: int = 30, lower: float | None = None) -> Bins:
-        """Bins covering ``values`` with a nice margin; symmetric about 0 unless ``lower`` is set."""
+        """Bins covering ``values`` with a margin; symmetric about 0 unless ``lower`` is set."""
         finite = values[np.isfinite(values)]
         top = float(np.abs(finite).max()) if finite.size else 0.0
         bound = nice_bound(max(top * 1.1, 1e-3))

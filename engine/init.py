@@ -18,7 +18,9 @@ def weight_std(init: str, fan_in: int, init_std: float | None) -> float:
     """The standard deviation ``init`` gives a layer with ``fan_in`` inputs."""
     if init == "normal":
         if init_std is None or not init_std > 0:
-            raise ConfigError("model.init_std", "init 'normal' needs a positive std, e.g. 1 or 0.01")
+            raise ConfigError(
+                "model.init_std", "init 'normal' needs a positive std, e.g. 1 or 0.01"
+            )
         return float(init_std)
     if init in ("xavier", "xavier_uniform"):
         return 1.0 / np.sqrt(fan_in)

@@ -61,8 +61,9 @@ class MLP:
         if len(sizes) < 2 or min(sizes) < 1:
             raise ConfigError("model.layers", "need an input and an output size, all at least 1")
         if task not in losses.TASKS:
-            raise ConfigError("model.task", f"unknown task {task!r}; choose one of "
-                              + ", ".join(losses.TASKS))
+            raise ConfigError(
+                "model.task", f"unknown task {task!r}; choose one of " + ", ".join(losses.TASKS)
+            )
         if not 0.0 <= dropout < 1.0:
             raise ConfigError("model.dropout", "the dropout ratio must be in [0, 1)")
         self.layer_sizes = tuple(sizes)
@@ -74,7 +75,9 @@ class MLP:
         self.l1, self.l2 = float(l1), float(l2)
         self.bn_momentum, self.bn_eps = bn_momentum, bn_eps
         self.n_layers = len(sizes) - 1
-        init_rng, dropout_rng = (np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(2))
+        init_rng, dropout_rng = (
+            np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(2)
+        )
         self.rng = dropout_rng
 
         shapes: list[tuple[str, tuple[int, ...]]] = []
@@ -97,7 +100,9 @@ class MLP:
             offset += size
         weight_mask = np.zeros(total, dtype=bool)
         for l in range(1, self.n_layers + 1):
-            self.params[f"W{l}"][...] = init_weights(init, sizes[l - 1], sizes[l], init_rng, init_std)
+            self.params[f"W{l}"][...] = init_weights(
+                init, sizes[l - 1], sizes[l], init_rng, init_std
+            )
             weight_mask[self.slices[f"W{l}"]] = True
             if f"gamma{l}" in self.params:
                 self.params[f"gamma{l}"][...] = 1.0
@@ -167,7 +172,7 @@ class MLP:
 
     # ----------------------------------------------------------------- public API
     def predict(self, X: Array) -> Array:
-        """Outputs in evaluation mode, shape (N, n_out): values, P(class 1) or class probabilities."""
+        """Outputs (N, n_out) in evaluation mode: values, P(class 1) or class probabilities."""
         u, _ = self._forward(X, train=False)
         return losses.predict_output(self.task, u)
 
@@ -239,10 +244,13 @@ class MLP:
         dv.sum(axis=0, out=self._grads[f"beta{l}"])
         dx_hat = dv * self.params[f"gamma{l}"]
         n = dv.shape[0]
-        return inv_std / n * (n * dx_hat - dx_hat.sum(axis=0)
-                              - x_hat * np.einsum("ij,ij->j", dx_hat, x_hat))
+        return (
+            inv_std
+            / n
+            * (n * dx_hat - dx_hat.sum(axis=0) - x_hat * np.einsum("ij,ij->j", dx_hat, x_hat))
+        )
 
     @property
     def flat_gradient(self) -> Array:
-        """The gradient buffer the last ``loss_and_flat_gradient`` call wrote (aligned with theta)."""
+        """The gradient the last ``loss_and_flat_gradient`` call wrote (aligned with theta)."""
         return self._grad

@@ -38,8 +38,10 @@ def load_lesson(name_or_path: str | Path) -> Lesson:
     if path.suffix != ".toml":
         path = LESSON_DIR / f"{name_or_path}.toml"
         if not path.exists():
-            raise ConfigError("preset", f"no lesson called {str(name_or_path)!r}; available: "
-                              + ", ".join(lesson_names()))
+            raise ConfigError(
+                "preset",
+                f"no lesson called {str(name_or_path)!r}; available: " + ", ".join(lesson_names()),
+            )
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
@@ -53,8 +55,13 @@ def load_lesson(name_or_path: str | Path) -> Lesson:
         if key not in ("title", "explanation"):
             raise ConfigError(f"lesson.{key}", "unknown setting; expected title, explanation")
     config = ExperimentConfig.from_dict(raw)
-    return Lesson(path.stem, str(meta.get("title", config.name)),
-                  str(meta.get("explanation", "")).strip(), config, path)
+    return Lesson(
+        path.stem,
+        str(meta.get("title", config.name)),
+        str(meta.get("explanation", "")).strip(),
+        config,
+        path,
+    )
 
 
 def list_lessons() -> list[Lesson]:

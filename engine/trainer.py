@@ -28,6 +28,7 @@ from engine.snapshot import (
 
 Array = np.ndarray
 EVAL_ROWS = 2000
+EXPLODED = 1e6  # a loss this many times the first step's (or 1) counts as diverged
 
 
 class _Series:
@@ -57,10 +58,21 @@ class Trainer:
         self.config = config.validate()
         d, m, t = config.data, config.model, config.training
         if dataset is None:
-            dataset = make_dataset(d.dataset, n_samples=d.n_samples, noise=d.noise, seed=d.seed,
-                                   n_classes=d.n_classes, path=d.path, labels_path=d.labels_path)
-        split = split_dataset(dataset, validation_fraction=d.validation_fraction,
-                              test_fraction=d.test_fraction, seed=d.seed)
+            dataset = make_dataset(
+                d.dataset,
+                n_samples=d.n_samples,
+                noise=d.noise,
+                seed=d.seed,
+                n_classes=d.n_classes,
+                path=d.path,
+                labels_path=d.labels_path,
+            )
+        split = split_dataset(
+            dataset,
+            validation_fraction=d.validation_fraction,
+            test_fraction=d.test_fraction,
+            seed=d.seed,
+        )
         self.split = standardize(split) if d.standardize else split
         self.dataset = dataset
         self.task = config.resolved_task(dataset.task)
@@ -73,9 +85,17 @@ class Trainer:
             n_out = 1 if train.y.ndim == 1 else train.y.shape[1]
         model_seed, batch_seed, probe_seed = np.random.SeedSequence(config.seed).generate_state(3)
         self.model = MLP(
-            [train.X.shape[1], *m.hidden, n_out], activation=m.activation, task=self.task,
-            init=m.init, init_std=m.init_std, batch_norm=m.batch_norm, dropout=m.dropout,
-            l1=m.l1, l2=m.l2, seed=int(model_seed), leaky_slope=m.leaky_slope,
+            [train.X.shape[1], *m.hidden, n_out],
+            activation=m.activation,
+            task=self.task,
+            init=m.init,
+            init_std=m.init_std,
+            batch_norm=m.batch_norm,
+            dropout=m.dropout,
+            l1=m.l1,
+            l2=m.l2,
+            seed=int(model_seed),
+            leaky_slope=m.leaky_slope,
             elu_alpha=m.elu_alpha,
         )
         o = config.optimizer
@@ -92,14 +112,23 @@ class Trainer:
         self._step = 0
         self._epoch = 0
         self.diverged: str | None = None
+        self._first_loss: float | None = None
 
         probe_rng = np.random.default_rng(probe_seed)
         rows = probe_rng.permutation(n_train)
         self._probe = train.X[np.sort(rows[: t.probe_size])]
         self._eval_rows = np.sort(rows[:EVAL_ROWS])
-        self._history = {k: _Series() for k in
-                         ("loss", "eval_steps", "train_loss", "train_accuracy", "val_loss",
-                          "val_accuracy")}
+        self._history = {
+            k: _Series()
+            for k in (
+                "loss",
+                "eval_steps",
+                "train_loss",
+                "train_accuracy",
+                "val_loss",
+                "val_accuracy",
+            )
+        }
         self._grad_norms = _Series(self.model.n_layers)
         self._latest = (math.nan, math.nan, math.nan, math.nan)
         self._init_bins()
@@ -123,7 +152,7 @@ class Trainer:
             self._batch_rng.shuffle(self._order)
             self._cursor = 0
             self._epoch += 1
-        rows = self._order[self._cursor:self._cursor + self.batch_size]
+        rows = self._order[self._cursor : self._cursor + self.batch_size]
         self._cursor += self.batch_size
         return train.X[rows], train.y[rows]
 
@@ -133,21 +162,31 @@ class Trainer:
             return self._stats(math.nan)
         X, y = self._next_batch()
         model = self.model
-        running = ({l: (model.running_mean[l].copy(), model.running_var[l].copy())
-                    for l in model.running_mean} if model.batch_norm else None)
-        loss = model.loss_and_flat_gradient(X, y)
+        running = (
+            {
+                l: (model.running_mean[l].copy(), model.running_var[l].copy())
+                for l in model.running_mean
+            }
+            if model.batch_norm
+            else None
+        )
         step = self._step + 1
-        if not math.isfinite(loss):
-            return self._diverge(f"loss became {_word(loss)} at step {step}", running)
-        grad = model.flat_gradient
-        if not math.isfinite(float(grad.sum())):
-            return self._diverge(f"gradients became infinite or NaN at step {step}", running)
-        theta = model.theta
-        np.copyto(self._backup, theta)
-        self.optimizer.step(self._params, self._grads)
-        if not math.isfinite(float(theta.sum())):
-            np.copyto(theta, self._backup)
-            return self._diverge(f"weights became infinite or NaN at step {step}", running)
+        with np.errstate(all="ignore"):
+            loss = model.loss_and_flat_gradient(X, y)
+            if not math.isfinite(loss):
+                return self._diverge(f"loss became {_word(loss)} at step {step}", running)
+            if self._first_loss is None:
+                self._first_loss = loss
+            elif loss > EXPLODED * max(1.0, self._first_loss):
+                return self._diverge(f"loss exploded to {loss:.3g} at step {step}", running)
+            if not math.isfinite(float(model.flat_gradient.sum())):
+                return self._diverge(f"gradients became infinite or NaN at step {step}", running)
+            theta = model.theta
+            np.copyto(self._backup, theta)
+            self.optimizer.step(self._params, self._grads)
+            if not math.isfinite(float(theta.sum())):
+                np.copyto(theta, self._backup)
+                return self._diverge(f"weights became infinite or NaN at step {step}", running)
         self._step = step
         self._history["loss"].append(loss)
         every = self.config.training.eval_every
@@ -176,8 +215,10 @@ class Trainer:
         m, o = self.config.model, self.config.optimizer
         cost = self.model.output_loss
         act = f"{m.activation} + " if m.hidden else ""
-        self.diverged = (f"{what}: learning rate {o.lr:g} is too large for {act}{cost.output} "
-                         f"with {cost.cost.split(' (')[0]} ({o.name}); lower it and reset")
+        self.diverged = (
+            f"{what}: learning rate {o.lr:g} is too large for {act}{cost.output} "
+            f"with {cost.cost.split(' (')[0]} ({o.name}); lower it and reset"
+        )
         return self._stats(math.nan)
 
     def set_optimizer_hyper(self, **hyper: float | bool) -> None:
@@ -196,17 +237,22 @@ class Trainer:
         return loss, float(np.mean(self.model.classify(X) == y))
 
     def evaluate(self) -> tuple[float, float, float, float]:
-        """Loss and accuracy on (up to 2,000 rows of) the training set and on the validation
-        set; recorded in the history with the per-layer gradient norms of the last step."""
-        train_loss, train_acc = self._measure(self.split.train, self._eval_rows)
-        val_rows = None if len(self.split.validation.X) <= 5 * EVAL_ROWS else self._eval_rows
-        val_loss, val_acc = self._measure(self.split.validation, val_rows)
+        """Loss and accuracy on (up to 2,000 rows of) the training set and (up to 10,000 rows
+        of) the validation set, recorded in the history with the last step's gradient norms."""
+        n_val = len(self.split.validation.X)
+        val_rows = None if n_val <= 5 * EVAL_ROWS else np.arange(5 * EVAL_ROWS)
+        with np.errstate(all="ignore"):
+            train_loss, train_acc = self._measure(self.split.train, self._eval_rows)
+            val_loss, val_acc = self._measure(self.split.validation, val_rows)
         self._latest = (train_loss, train_acc, val_loss, val_acc)
         h = self._history
         if h["eval_steps"].n and h["eval_steps"].view()[-1] == self._step:
             return self._latest
-        for key, value in zip(("eval_steps", "train_loss", "train_accuracy", "val_loss",
-                               "val_accuracy"), (self._step, *self._latest), strict=True):
+        for key, value in zip(
+            ("eval_steps", "train_loss", "train_accuracy", "val_loss", "val_accuracy"),
+            (self._step, *self._latest),
+            strict=True,
+        ):
             h[key].append(value)
         self._grad_norms.append(self.grad_norms())
         return self._latest
@@ -218,16 +264,22 @@ class Trainer:
     def grad_norms(self) -> Array:
         """‖∂E/∂Wₗ‖ for each layer after the last step (zeros before any step)."""
         g = self.model.flat_gradient
-        return np.array([np.linalg.norm(g[self.model.slices[f"W{l}"]])
-                         for l in range(1, self.model.n_layers + 1)])
+        return np.array(
+            [
+                np.linalg.norm(g[self.model.slices[f"W{l}"]])
+                for l in range(1, self.model.n_layers + 1)
+            ]
+        )
 
     # ------------------------------------------------------------------ snapshot
     def _init_bins(self) -> None:
         model = self.model
-        self._weight_bins = [Bins.around(model.params[f"W{l}"], 40)
-                             for l in range(1, model.n_layers + 1)]
-        self._bias_bins = [Bins.around(model.params[f"b{l}"], 40)
-                           for l in range(1, model.n_layers + 1)]
+        self._weight_bins = [
+            Bins.around(model.params[f"W{l}"], 40) for l in range(1, model.n_layers + 1)
+        ]
+        self._bias_bins = [
+            Bins.around(model.params[f"b{l}"], 40) for l in range(1, model.n_layers + 1)
+        ]
         low, high = model.activation.output_range
         hidden = model.hidden_activations(self._probe)
         self._activation_bins = []
@@ -257,48 +309,98 @@ class Trainer:
             pad = 0.05 * (hi - lo)
             self._curve_xs = frozen(np.linspace(lo - pad, hi + pad, 200))
         s = self.split
-        self._data_view = DataView(frozen(s.train.X), frozen(s.train.y), frozen(s.validation.X),
-                                   frozen(s.validation.y), self.task, self.dataset.n_classes)
+        self._data_view = DataView(
+            frozen(s.train.X),
+            frozen(s.train.y),
+            frozen(s.validation.X),
+            frozen(s.validation.y),
+            self.task,
+            self.dataset.n_classes,
+        )
 
-    def _histogram(self, name: str, values: Array, bins: Bins, saturated: float = math.nan,
-                   dead: float = math.nan) -> Histogram:
+    def _histogram(
+        self,
+        name: str,
+        values: Array,
+        bins: Bins,
+        saturated: float = math.nan,
+        dead: float = math.nan,
+    ) -> Histogram:
         counts, edges = bins.count(values)
-        return Histogram(name, frozen(counts), frozen(edges), float(values.mean()),
-                         float(values.std()), saturated, dead)
+        return Histogram(
+            name,
+            frozen(counts),
+            frozen(edges),
+            float(values.mean()),
+            float(values.std()),
+            saturated,
+            dead,
+        )
 
     def snapshot(self) -> Snapshot:
         """An immutable picture of the run now, for drawing (it also records an evaluation)."""
+        with np.errstate(all="ignore"):
+            return self._snapshot()
+
+    def _snapshot(self) -> Snapshot:
         model = self.model
         self.evaluate()
         theta = model.theta.copy()
-        params = {name: frozen(theta[s].reshape(model.params[name].shape))
-                  for name, s in model.slices.items()}
+        params = {
+            name: frozen(theta[s].reshape(model.params[name].shape))
+            for name, s in model.slices.items()
+        }
         L = model.n_layers
-        weights = tuple(self._histogram(f"W{l}", params[f"W{l}"], self._weight_bins[l - 1])
-                        for l in range(1, L + 1))
-        biases = tuple(self._histogram(f"b{l}", params[f"b{l}"], self._bias_bins[l - 1])
-                       for l in range(1, L + 1))
+        weights = tuple(
+            self._histogram(f"W{l}", params[f"W{l}"], self._weight_bins[l - 1])
+            for l in range(1, L + 1)
+        )
+        biases = tuple(
+            self._histogram(f"b{l}", params[f"b{l}"], self._bias_bins[l - 1])
+            for l in range(1, L + 1)
+        )
         hidden, outputs = model.layer_outputs(self._probe)
         act = model.activation
         activation_hists = []
         for l, z in enumerate(hidden, start=1):
             saturated = float(act.saturated(z).mean()) if act.saturated else math.nan
             dead = float((z.max(axis=0) <= 0).mean()) if act.name == "relu" else math.nan
-            activation_hists.append(self._histogram(f"layer {l}", z, self._activation_bins[l - 1],
-                                                    saturated, dead))
+            activation_hists.append(
+                self._histogram(f"layer {l}", z, self._activation_bins[l - 1], saturated, dead)
+            )
         h = self._history
-        history = History(h["loss"].view(), h["eval_steps"].view(), h["train_loss"].view(),
-                          h["train_accuracy"].view(), h["val_loss"].view(),
-                          h["val_accuracy"].view(), self._grad_norms.view())
+        history = History(
+            h["loss"].view(),
+            h["eval_steps"].view(),
+            h["train_loss"].view(),
+            h["train_accuracy"].view(),
+            h["val_loss"].view(),
+            h["val_accuracy"].view(),
+            self._grad_norms.view(),
+        )
         tl, ta, vl, va = self._latest
         return Snapshot(
-            step=self._step, epoch=self._epoch, config=self.config, task=self.task,
-            layer_sizes=model.layer_sizes, params=params, weight_hists=weights,
-            bias_hists=biases, activation_hists=tuple(activation_hists),
-            probe_inputs=frozen(self._probe), probe_activations=tuple(frozen(z) for z in hidden),
-            probe_outputs=frozen(outputs), grad_norms=frozen(self.grad_norms()),
-            history=history, data=self._data_view, train_loss=tl, train_accuracy=ta,
-            val_loss=vl, val_accuracy=va, decision=self._decision(), curve=self._curve(),
+            step=self._step,
+            epoch=self._epoch,
+            config=self.config,
+            task=self.task,
+            layer_sizes=model.layer_sizes,
+            params=params,
+            weight_hists=weights,
+            bias_hists=biases,
+            activation_hists=tuple(activation_hists),
+            probe_inputs=frozen(self._probe),
+            probe_activations=tuple(frozen(z) for z in hidden),
+            probe_outputs=frozen(outputs),
+            grad_norms=frozen(self.grad_norms()),
+            history=history,
+            data=self._data_view,
+            train_loss=tl,
+            train_accuracy=ta,
+            val_loss=vl,
+            val_accuracy=va,
+            decision=self._decision(),
+            curve=self._curve(),
             diverged=self.diverged,
         )
 
@@ -309,8 +411,12 @@ class Trainer:
         out = self.model.predict(points)
         shape = (len(ys), len(xs))
         if self.task == "multiclass":
-            return DecisionGrid(xs, ys, frozen(out.argmax(axis=1).reshape(shape)),
-                                frozen(out.max(axis=1).reshape(shape)))
+            return DecisionGrid(
+                xs,
+                ys,
+                frozen(out.argmax(axis=1).reshape(shape)),
+                frozen(out.max(axis=1).reshape(shape)),
+            )
         return DecisionGrid(xs, ys, frozen(out[:, 0].reshape(shape).copy()))
 
     def _curve(self) -> Curve | None:

@@ -1,0 +1,82 @@
+"""The headless command line as a user runs it: exit codes, one-line errors, JSON output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "main.py", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_presets_lists_the_lessons():
+    result = run("presets")
+    assert result.returncode == 0
+    assert "xor" in result.stdout and "digits" in result.stdout
+
+
+def test_train_xor_writes_a_json_history(tmp_path):
+    out = tmp_path / "xor.json"
+    result = run("train", "--preset", "xor", "--steps", "2000", "--json", str(out))
+    assert result.returncode == 0, result.stderr
+    report = json.loads(out.read_text())
+    assert report["steps"] == 2000 and len(report["history"]["loss"]) == 2000
+    assert report["final"]["validation_accuracy"] >= 0.97
+    assert report["history"]["eval_steps"][-1] == 2000
+    assert "validation loss" in result.stdout
+
+
+def test_train_from_a_config_file(tmp_path):
+    config = tmp_path / "moons.toml"
+    config.write_text('name = "moons"\n[data]\ndataset = "moons"\n[model]\nhidden = [8]\n')
+    result = run("train", "--config", str(config), "--steps", "300")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("moons: 300 steps")
+
+
+def test_bad_input_gives_one_clear_line_and_a_nonzero_exit(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[optimizer]\nlr = -1\n")
+    for args in (
+        ("train", "--config", str(bad), "--steps", "5"),
+        ("train", "--preset", "no-such-lesson", "--steps", "5"),
+        ("train", "--config", str(tmp_path / "missing.toml"), "--steps", "5"),
+    ):
+        result = run(*args)
+        assert result.returncode == 2
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("nnlens: error:"), result.stderr
+        assert "Traceback" not in result.stderr
+    assert "optimizer.lr" in run("train", "--config", str(bad), "--steps", "5").stderr
+
+
+def test_diverging_training_says_why_and_exits_nonzero(tmp_path):
+    config = tmp_path / "boom.toml"
+    config.write_text(
+        '[model]\nactivation = "sigmoid"\n[optimizer]\nname = "sgd"\nlr = 1e9\n'
+        '[data]\ndataset = "sine"\n'
+    )
+    result = run("train", "--config", str(config), "--steps", "500")
+    assert result.returncode == 3
+    assert "diverged" in result.stderr and "learning rate 1e+09" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unwritable_json_path_is_reported(tmp_path):
+    result = run(
+        "train",
+        "--preset",
+        "xor",
+        "--steps",
+        "5",
+        "--json",
+        str(tmp_path / "missing-dir" / "out.json"),
+    )
+    assert result.returncode == 2 and "cannot write" in result.stderr
