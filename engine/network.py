@@ -183,9 +183,14 @@ class MLP:
 
     def loss(self, X: Array, y: Array) -> float:
         """Cost in evaluation mode (no dropout, running batch-norm statistics), penalty included."""
-        u, _ = self._forward(X, train=False)
-        value, _, _ = self.output_loss.evaluate(u, self._targets(y, u.shape[1]))
-        return value + self.penalty()
+        return self.evaluate(X, y)[0]
+
+    def evaluate(self, X: Array, y: Array) -> tuple[float, list[Array], Array]:
+        """Evaluation-mode cost (penalty included), hidden outputs z and network outputs y,
+        all from one forward pass."""
+        u, caches = self._forward(X, train=False)
+        value, out, _ = self.output_loss.evaluate(u, self._targets(y, u.shape[1]))
+        return value + self.penalty(), [c["z"] for c in caches[:-1]], out
 
     def layer_outputs(self, X: Array) -> tuple[list[Array], Array]:
         """Every hidden layer's z and the network's output, in evaluation mode, in one pass."""

@@ -27,7 +27,7 @@ from engine.snapshot import (
 )
 
 Array = np.ndarray
-EVAL_ROWS = 2000
+EVAL_ROWS = 1000
 EXPLODED = 1e6  # a loss this many times the first step's (or 1) counts as diverged
 
 
@@ -116,8 +116,10 @@ class Trainer:
 
         probe_rng = np.random.default_rng(probe_seed)
         rows = probe_rng.permutation(n_train)
-        self._probe = train.X[np.sort(rows[: t.probe_size])]
-        self._eval_rows = np.sort(rows[:EVAL_ROWS])
+        self._eval_rows = np.sort(rows[: max(t.probe_size, EVAL_ROWS)])
+        self._probe_size = min(t.probe_size, n_train)
+        self._probe = train.X[self._eval_rows[: self._probe_size]]
+        self._measured: tuple[list[Array], Array] | None = None
         self._history = {
             k: _Series()
             for k in (
@@ -228,22 +230,26 @@ class Trainer:
 
     # ------------------------------------------------------------------ measuring
     def _measure(self, part: Dataset, rows: Array | None = None) -> tuple[float, float]:
+        """Loss and accuracy of ``part`` (or its ``rows``); the hidden outputs and network
+        outputs of that forward pass are kept in ``self._measured`` for the snapshot."""
         if len(part.X) == 0:
             return math.nan, math.nan
         X, y = (part.X, part.y) if rows is None else (part.X[rows], part.y[rows])
-        loss = self.model.loss(X, y)
+        loss, hidden, out = self.model.evaluate(X, y)
+        self._measured = (hidden, out)
         if self.task == "regression":
             return loss, math.nan
-        return loss, float(np.mean(self.model.classify(X) == y))
+        predicted = (out[:, 0] > 0.5) if self.task == "binary" else out.argmax(axis=1)
+        return loss, float(np.mean(predicted == y))
 
     def evaluate(self) -> tuple[float, float, float, float]:
-        """Loss and accuracy on (up to 2,000 rows of) the training set and (up to 10,000 rows
+        """Loss and accuracy on (up to 1,000 rows of) the training set and (up to 5,000 rows
         of) the validation set, recorded in the history with the last step's gradient norms."""
         n_val = len(self.split.validation.X)
         val_rows = None if n_val <= 5 * EVAL_ROWS else np.arange(5 * EVAL_ROWS)
         with np.errstate(all="ignore"):
-            train_loss, train_acc = self._measure(self.split.train, self._eval_rows)
             val_loss, val_acc = self._measure(self.split.validation, val_rows)
+            train_loss, train_acc = self._measure(self.split.train, self._eval_rows)
         self._latest = (train_loss, train_acc, val_loss, val_acc)
         h = self._history
         if h["eval_steps"].n and h["eval_steps"].view()[-1] == self._step:
@@ -359,7 +365,9 @@ class Trainer:
             self._histogram(f"b{l}", params[f"b{l}"], self._bias_bins[l - 1])
             for l in range(1, L + 1)
         )
-        hidden, outputs = model.layer_outputs(self._probe)
+        hidden, outputs = self._measured  # the training rows' pass; the probe is their head
+        k = self._probe_size
+        hidden, outputs = [z[:k] for z in hidden], outputs[:k]
         act = model.activation
         activation_hists = []
         for l, z in enumerate(hidden, start=1):
