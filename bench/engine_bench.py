@@ -13,6 +13,7 @@ scikit-learn and PyTorch are measured when installed (``pip install -e ".[bench]
 from __future__ import annotations
 
 import argparse
+import itertools
 import platform
 import statistics
 import sys
@@ -58,7 +59,7 @@ class PlainMLP:
 
     def __init__(self, sizes: list[int], X: np.ndarray, y: np.ndarray, batch: int) -> None:
         rng = np.random.default_rng(0)
-        self.W = [rng.normal(0, np.sqrt(2 / a), (a, b)) for a, b in zip(sizes, sizes[1:])]
+        self.W = [rng.normal(0, np.sqrt(2 / a), (a, b)) for a, b in itertools.pairwise(sizes)]
         self.b = [np.zeros(b) for b in sizes[1:]]
         self.params = self.W + self.b
         self.m = [np.zeros_like(p) for p in self.params]
@@ -76,7 +77,7 @@ class PlainMLP:
         self.cursor += self.batch
         a, T = self.X[rows], self.T[rows]
         acts = [a]
-        for W, b in zip(self.W[:-1], self.b[:-1]):
+        for W, b in zip(self.W[:-1], self.b[:-1], strict=True):
             a = np.maximum(a @ W + b, 0)
             acts.append(a)
         u = a @ self.W[-1] + self.b[-1]
@@ -91,7 +92,7 @@ class PlainMLP:
                 delta = (delta @ self.W[l].T) * (acts[l] > 0)
         self.t += 1
         c1, c2 = 1 - 0.9**self.t, 1 - 0.999**self.t
-        for p, g, m, v in zip(self.params, gW + gb, self.m, self.v):
+        for p, g, m, v in zip(self.params, gW + gb, self.m, self.v, strict=True):
             m *= 0.9
             m += 0.1 * g
             v *= 0.999
@@ -136,7 +137,7 @@ def torch_runner(hidden, X, y, batch) -> Callable[[int], None] | None:
     torch.manual_seed(0)
     sizes = [X.shape[1], *hidden, int(y.max()) + 1]
     layers: list = []
-    for a, b in zip(sizes, sizes[1:]):
+    for a, b in itertools.pairwise(sizes):
         layers += [torch.nn.Linear(a, b, dtype=torch.float64), torch.nn.ReLU()]
     model = torch.nn.Sequential(*layers[:-1])
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)

@@ -32,6 +32,9 @@ _NPZ_ERRORS = (
     struct.error,
     zipfile.BadZipFile,
     zlib.error,
+    NotImplementedError,  # a damaged header naming an unknown compression method
+    RuntimeError,  # a damaged header flagging the member as encrypted
+    KeyError,
 )
 
 
