@@ -38,6 +38,7 @@ class DataConfig:
     n_samples: int = 400
     noise: float = 0.1
     n_classes: int = 3
+    n_features: int = 100
     path: str = ""
     labels_path: str = ""
     validation_fraction: float = 0.2
@@ -111,6 +112,7 @@ class ExperimentConfig:
         _require(d.n_samples >= 4, "data.n_samples", "need at least 4 samples")
         _require(d.noise >= 0, "data.noise", "noise is a standard deviation, at least 0")
         _require(d.n_classes >= 2, "data.n_classes", "need at least 2 classes")
+        _require(1 <= d.n_features <= 10_000, "data.n_features", "1 to 10000 input features")
         _require(d.validation_fraction >= 0, "data.validation_fraction", "must be at least 0")
         _require(d.test_fraction >= 0, "data.test_fraction", "must be at least 0")
         _require(

@@ -21,7 +21,7 @@ import numpy as np
 from engine.errors import DataError
 
 TASKS = ("binary", "multiclass", "regression")
-GENERATED = ("xor", "circles", "spirals", "moons", "blobs", "linear", "sine")
+GENERATED = ("xor", "circles", "spirals", "moons", "blobs", "gaussian", "linear", "sine")
 FILE_FORMATS = ("csv", "npz", "idx")
 DATASET_NAMES = (*GENERATED, "digits", *FILE_FORMATS)
 
@@ -166,6 +166,30 @@ def blobs(n_samples: int = 400, noise: float = 0.1, seed: int = 0, n_classes: in
     return _classified("blobs", X, y, int(n_classes), rng, noise)
 
 
+def gaussian(
+    n_samples: int = 1000,
+    noise: float = 0.1,
+    seed: int = 0,
+    n_classes: int = 3,
+    n_features: int = 100,
+) -> Dataset:
+    """Standard-normal inputs of ``n_features`` dimensions, the course's weight-initialisation
+    experiment (1,000 samples of 100 features); labels come from a random linear teacher,
+    y = argmax(X R + noise), so the data can be trained on too."""
+    if not isinstance(n_features, int | np.integer) or not 1 <= n_features <= 10_000:
+        raise DataError(
+            f"gaussian: n_features must be a whole number from 1 to 10,000, got {n_features!r}"
+        )
+    if not isinstance(n_classes, int | np.integer) or n_classes < 2:
+        raise DataError(f"gaussian: n_classes must be a whole number >= 2, got {n_classes!r}")
+    rng = _rng("gaussian", n_samples, noise, seed, n_classes)
+    X = rng.standard_normal((n_samples, n_features))
+    teacher = rng.standard_normal((n_features, n_classes)) / np.sqrt(n_features)
+    scores = X @ teacher + noise * rng.standard_normal((n_samples, n_classes))
+    y = scores.argmax(axis=1).astype(np.int64)
+    return Dataset(X, y, "binary" if n_classes == 2 else "multiclass", int(n_classes), "gaussian")
+
+
 def _curve(name: str, f: Callable[[np.ndarray], np.ndarray], n: int, noise: float, seed: int):
     rng = _rng(name, n, noise, seed, 1)
     X = rng.uniform(-1.0, 1.0, (n, 1))
@@ -206,7 +230,7 @@ def dataset_task(name: str, n_classes: int = 3) -> str | None:
     """The task a built-in data set implies, or None for files (known only after loading)."""
     if name in ("linear", "sine"):
         return "regression"
-    if name == "blobs":
+    if name in ("blobs", "gaussian"):
         return "multiclass" if n_classes > 2 else "binary"
     if name == "digits":
         return "multiclass"
@@ -226,16 +250,20 @@ def make_dataset(
     n_classes: int = 3,
     path: str = "",
     labels_path: str = "",
+    n_features: int = 100,
 ) -> Dataset:
     """Build the data set ``name`` (one of :data:`DATASET_NAMES`).
 
-    Generators use ``n_samples``, ``noise``, ``seed`` (and ``n_classes`` for blobs);
+    Generators use ``n_samples``, ``noise``, ``seed`` (``n_classes`` for blobs and gaussian,
+    ``n_features`` for gaussian);
     ``"csv"`` and ``"npz"`` read ``path``; ``"idx"`` reads images from ``path`` and labels
     from ``labels_path``.
     """
     dataset_task(name, n_classes)
     if name == "blobs":
         return blobs(n_samples, noise, seed, n_classes)
+    if name == "gaussian":
+        return gaussian(n_samples, noise, seed, n_classes, n_features)
     if name in GENERATED:
         return _GENERATORS[name](n_samples, noise, seed)
     if name == "digits":

@@ -66,6 +66,7 @@ class Trainer:
                 n_classes=d.n_classes,
                 path=d.path,
                 labels_path=d.labels_path,
+                n_features=d.n_features,
             )
         split = split_dataset(
             dataset,

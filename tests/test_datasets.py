@@ -25,13 +25,16 @@ from engine.datasets import (
 from engine.errors import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
-CLASSIFIERS = [name for name in GENERATED if dataset_task(name) != "regression"]
+# The 2-D toy sets; "gaussian" is the 100-feature weight-initialisation input, tested apart.
+TOYS = [n for n in GENERATED if n != "gaussian"]
+CLASSIFIERS = [n for n in GENERATED if dataset_task(n) != "regression" and n != "gaussian"]
 EXPECTED_TASKS = {
     "xor": "binary",
     "circles": "binary",
     "spirals": "binary",
     "moons": "binary",
     "blobs": "multiclass",
+    "gaussian": "multiclass",
     "linear": "regression",
     "sine": "regression",
 }
@@ -75,18 +78,18 @@ def test_shapes_dtypes_and_task(name: str) -> None:
         assert ds.y.shape == (101, 1) and ds.y.dtype == np.float64
         assert ds.n_classes == 0
     else:
-        assert ds.X.shape == (101, 2)
+        assert ds.X.shape == (101, 100 if name == "gaussian" else 2)
         assert ds.y.shape == (101,) and ds.y.dtype == np.int64
         assert set(np.unique(ds.y)) == set(range(ds.n_classes))
 
 
-@pytest.mark.parametrize("name", GENERATED)
+@pytest.mark.parametrize("name", TOYS)
 def test_clean_inputs_stay_within_two_units_of_the_origin(name: str) -> None:
     ds = make_dataset(name, n_samples=500, noise=0.0, seed=3)
     assert np.abs(ds.X).max() <= 2.0
 
 
-@pytest.mark.parametrize("name", GENERATED)
+@pytest.mark.parametrize("name", TOYS)
 def test_noise_is_a_jitter_with_the_given_std_on_the_same_clean_data(name: str) -> None:
     clean = make_dataset(name, n_samples=2000, noise=0.0, seed=5)
     noisy = make_dataset(name, n_samples=2000, noise=0.3, seed=5)
@@ -345,3 +348,14 @@ def test_standardizer_rejects_the_wrong_width() -> None:
     scaler = Standardizer.fit(np.ones((5, 3)))
     with pytest.raises(DataError, match="3 features"):
         scaler.transform(np.ones((2, 4)))
+
+
+def test_gaussian_is_the_course_weight_init_input() -> None:
+    ds = make_dataset("gaussian", n_samples=1000, noise=0.0, seed=0)
+    assert ds.X.shape == (1000, 100)
+    assert abs(ds.X.mean()) < 0.01 and ds.X.std() == pytest.approx(1.0, abs=0.01)
+    assert ds.task == "multiclass" and set(np.unique(ds.y)) == {0, 1, 2}
+    again = make_dataset("gaussian", n_samples=1000, noise=0.0, seed=0)
+    np.testing.assert_array_equal(ds.X, again.X)
+    wide = make_dataset("gaussian", n_samples=50, noise=0.0, seed=0, n_features=7, n_classes=2)
+    assert wide.X.shape == (50, 7) and wide.task == "binary"
