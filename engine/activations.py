@@ -120,3 +120,18 @@ def get(name: str, *, leaky_slope: float = 0.1, elu_alpha: float = 1.0) -> Activ
     raise ConfigError(
         "model.activation", f"unknown activation {name!r}; choose one of " + ", ".join(NAMES)
     )
+
+
+def curves(
+    xs: Array, names: tuple[str, ...] = NAMES, leaky_slope: float = 0.1, elu_alpha: float = 1.0
+) -> dict[str, tuple[Array, Array]]:
+    """``{name: (f(xs), f'(xs))}`` for plotting the activation functions and their slopes.
+
+    The step function's slope is drawn as 0 (it is undefined at 0), sigmoid's peaks at 0.25.
+    """
+    out = {}
+    for name in names:
+        act = get(name, leaky_slope=leaky_slope, elu_alpha=elu_alpha)
+        z = act.forward(xs)
+        out[name] = (z, act.derivative(xs, z))
+    return out

@@ -179,6 +179,7 @@ class ExperimentConfig:
         raw = dict(raw)
         raw.pop("lesson", None)
         raw.pop("variants", None)
+        raw.pop("race", None)
         kwargs: dict[str, Any] = {}
         for key, value in raw.items():
             if key in ("name", "seed"):

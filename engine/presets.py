@@ -1,10 +1,22 @@
 """Lessons: ready experiments stored as TOML in ``assets/lessons/``.
 
-A lesson file is an experiment config (see ``engine.config``) with a ``[lesson]`` table::
+A lesson file is an experiment config (see ``engine.config``) with a ``[lesson]`` table, and
+optionally variants to compare and an optimizer race on a 2-D surface::
 
     [lesson]
     title = "XOR needs a hidden layer"
     explanation = "What to look at, what to try next."
+    panels = ["decision", "curves"]     # the panels that make the point (all when omitted)
+    steps = 2000                         # how long the lesson is meant to train
+
+    [[variants]]                         # same experiment, a few fields changed
+    label = "no hidden layer"
+    model = { hidden = [] }
+
+    [race]                               # optimizers on a test surface (engine.surfaces)
+    surface = "book"
+    steps = 30
+    runners = [{ label = "SGD", optimizer = "sgd", lr = 0.95 }]
 """
 
 from __future__ import annotations
@@ -13,10 +25,27 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from engine import surfaces
+from engine.compare import Variant, make_variants
 from engine.config import ExperimentConfig
 from engine.errors import ConfigError
+from engine.race import SurfaceRace
 
 LESSON_DIR = Path(__file__).resolve().parent.parent / "assets" / "lessons"
+
+
+PANEL_KEYS = ("graph", "weights", "activations", "race", "curves", "decision", "gradients")
+LESSON_KEYS = ("title", "explanation", "panels", "steps")
+
+
+@dataclass(frozen=True)
+class RaceSpec:
+    """Optimizers descending one surface: ``runners`` maps label → (optimizer, hyper)."""
+
+    surface: str
+    start: tuple[float, float] | None
+    steps: int
+    runners: dict[str, tuple[str, dict]]
 
 
 @dataclass(frozen=True)
@@ -26,6 +55,10 @@ class Lesson:
     explanation: str
     config: ExperimentConfig
     path: Path
+    variants: tuple[Variant, ...] = ()
+    panels: tuple[str, ...] = PANEL_KEYS
+    steps: int = 0
+    race: RaceSpec | None = None
 
 
 def lesson_names() -> list[str]:
@@ -52,16 +85,72 @@ def load_lesson(name_or_path: str | Path) -> Lesson:
     if not isinstance(meta, dict):
         raise ConfigError("lesson", "expected a table with title and explanation")
     for key in meta:
-        if key not in ("title", "explanation"):
-            raise ConfigError(f"lesson.{key}", "unknown setting; expected title, explanation")
+        if key not in LESSON_KEYS:
+            raise ConfigError(
+                f"lesson.{key}", "unknown setting; expected " + ", ".join(LESSON_KEYS)
+            )
+    panels = meta.get("panels", list(PANEL_KEYS))
+    if not isinstance(panels, list) or any(p not in PANEL_KEYS for p in panels):
+        raise ConfigError("lesson.panels", "expected a list of " + ", ".join(PANEL_KEYS))
+    steps = meta.get("steps", 0)
+    if not isinstance(steps, int) or isinstance(steps, bool) or steps < 0:
+        raise ConfigError("lesson.steps", "expected a whole number of steps, at least 0")
     config = ExperimentConfig.from_dict(raw)
+    specs = raw.get("variants", [])
+    if not isinstance(specs, list):
+        raise ConfigError("variants", "expected [[variants]] tables")
     return Lesson(
         path.stem,
         str(meta.get("title", config.name)),
         str(meta.get("explanation", "")).strip(),
         config,
         path,
+        tuple(make_variants(config, specs)),
+        tuple(panels),
+        steps,
+        _race(raw.get("race")),
     )
+
+
+def _race(raw: object) -> RaceSpec | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise ConfigError("race", "expected a table with surface, steps and runners")
+    for key in raw:
+        if key not in ("surface", "start", "steps", "runners"):
+            raise ConfigError(
+                f"race.{key}", "unknown setting; expected surface, start, steps, runners"
+            )
+    surface = raw.get("surface", "book")
+    surfaces.get(surface)
+    start = raw.get("start")
+    if start is not None and (
+        not isinstance(start, list)
+        or len(start) != 2
+        or not all(isinstance(v, int | float) for v in start)
+    ):
+        raise ConfigError("race.start", "expected [x, y]")
+    steps = raw.get("steps", 30)
+    if not isinstance(steps, int) or isinstance(steps, bool) or not 1 <= steps <= 100_000:
+        raise ConfigError("race.steps", "expected a whole number from 1 to 100000")
+    runners: dict[str, tuple[str, dict]] = {}
+    for i, runner in enumerate(raw.get("runners", [])):
+        if not isinstance(runner, dict) or "optimizer" not in runner:
+            raise ConfigError(f"race.runners[{i}]", "expected { label, optimizer, lr, … }")
+        hyper = {k: v for k, v in runner.items() if k not in ("label", "optimizer")}
+        label = str(runner.get("label", runner["optimizer"]))
+        runners[label] = (str(runner["optimizer"]), hyper)
+    if not runners:
+        raise ConfigError("race.runners", "a race needs at least one runner")
+    spec = RaceSpec(surface, tuple(start) if start else None, steps, runners)
+    make_race(spec)
+    return spec
+
+
+def make_race(spec: RaceSpec) -> SurfaceRace:
+    """A fresh ``SurfaceRace`` for the lesson's race (it validates the runners)."""
+    return SurfaceRace(spec.surface, spec.runners, spec.start)
 
 
 def list_lessons() -> list[Lesson]:

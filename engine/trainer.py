@@ -218,10 +218,12 @@ class Trainer:
         m, o = self.config.model, self.config.optimizer
         cost = self.model.output_loss
         act = f"{m.activation} + " if m.hidden else ""
-        self.diverged = (
-            f"{what}: learning rate {o.lr:g} is too large for {act}{cost.output} "
-            f"with {cost.cost.split(' (')[0]} ({o.name}); lower it and reset"
-        )
+        setup = f"{act}{cost.output} with {cost.cost.split(' (')[0]}, {o.name}"
+        if m.init == "normal" and m.init_std >= 1 and self._step < 10:
+            advice = f"the initial weights (std {m.init_std:g}) are too large for {setup}"
+        else:
+            advice = f"learning rate {o.lr:g} is too large for {setup}"
+        self.diverged = f"{what}: {advice}; lower it and reset"
         return self._stats(math.nan)
 
     def set_optimizer_hyper(self, **hyper: float | bool) -> None:
