@@ -12,14 +12,17 @@ from engine.errors import NnlensError
 
 
 def _experiment(args: argparse.Namespace):
-    """The experiment named by --config FILE or --preset NAME (None when neither is given)."""
+    """The lesson named by --preset NAME, or the experiment in --config FILE (a lesson file
+    too, when it has a [lesson] table); None when neither is given."""
     from engine.config import ExperimentConfig
-    from engine.presets import load_lesson
+    from engine.presets import is_lesson_file, load_lesson
 
     if getattr(args, "config", None):
+        if is_lesson_file(args.config):
+            return load_lesson(args.config)
         return ExperimentConfig.load(args.config)
     if getattr(args, "preset", None):
-        return load_lesson(args.preset).config
+        return load_lesson(args.preset)
     return None
 
 
@@ -76,9 +79,11 @@ def main(argv: list[str] | None = None) -> int:
             from engine.headless import run_train
 
             return run_train(_experiment(args), args.steps, args.json)
-        config = _experiment(args)
+        from engine.presets import Lesson
         from gui.app import run_app
 
+        experiment = _experiment(args)
+        config = experiment.config if isinstance(experiment, Lesson) else experiment
         return run_app(config, steps=args.steps, screenshot=args.screenshot, quit_after=args.quit)
     except NnlensError as exc:
         print(f"nnlens: error: {exc}", file=sys.stderr)

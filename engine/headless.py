@@ -10,8 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
+from engine.compare import Comparison, Variant
 from engine.config import ExperimentConfig
 from engine.errors import NnlensError
+from engine.presets import Lesson, RaceSpec, make_race
 from engine.trainer import Trainer
 
 
@@ -24,24 +26,15 @@ def _numbers(values: Any) -> list[float | None]:
     return [_number(float(v)) for v in values]
 
 
-def train_report(
-    config: ExperimentConfig, steps: int, progress: Callable[[int, float], None] | None = None
-) -> dict[str, Any]:
-    """Train ``steps`` updates and return a JSON-ready report of the run."""
-    trainer = Trainer(config)
-    chunk = max(1, steps // 100)
-    done = 0
-    while done < steps and not trainer.diverged:
-        stats = trainer.run(min(chunk, steps - done))
-        done = trainer.step_count
-        if progress:
-            progress(done, stats.loss)
+def variant_report(label: str, changes: dict[str, Any], trainer: Trainer) -> dict[str, Any]:
+    """One trained variant: its config, final figures, history and per-layer statistics."""
     snap = trainer.snapshot()
     test_loss, test_acc = trainer.test_metrics()
     h = snap.history
     return {
-        "name": config.name,
-        "config": config.to_dict(),
+        "label": label,
+        "changes": changes,
+        "config": trainer.config.to_dict(),
         "steps": trainer.step_count,
         "epochs": trainer.epoch,
         "diverged": trainer.diverged,
@@ -78,6 +71,56 @@ def train_report(
     }
 
 
+def race_report(spec: RaceSpec, steps: int) -> dict[str, Any]:
+    """Each runner's path on the surface as a list of (x, y) points."""
+    race = make_race(spec)
+    race.step(steps)
+    return {
+        "surface": spec.surface,
+        "start": list(race.start),
+        "steps": race.steps,
+        "runners": {
+            label: {"optimizer": name, **hyper} for label, (name, hyper) in race.runners.items()
+        },
+        "paths": {
+            label: [[float(x), float(y)] for x, y in path] for label, path in race.paths.items()
+        },
+        "diverged": list(race.diverged),
+    }
+
+
+def train_report(
+    experiment: ExperimentConfig | Lesson,
+    steps: int,
+    progress: Callable[[int, float], None] | None = None,
+) -> dict[str, Any]:
+    """Train ``steps`` updates of an experiment, or of every variant of a lesson in lockstep
+    (a lesson with a race runs the race for ``steps`` steps instead), and report the runs."""
+    if isinstance(experiment, Lesson):
+        name, variants, race = experiment.name, list(experiment.variants), experiment.race
+        if not variants and not race:
+            variants = [Variant(name, experiment.config, {})]
+    else:
+        name, variants, race = experiment.name, [Variant(experiment.name, experiment, {})], None
+    report: dict[str, Any] = {"name": name, "steps": steps, "variants": []}
+    if variants:
+        comparison = Comparison(variants)
+        chunk = max(1, steps // 100)
+        while comparison.step_count < steps and not all(t.diverged for t in comparison.trainers):
+            stats = comparison.run(min(chunk, steps - comparison.step_count))
+            if progress:
+                progress(comparison.step_count, stats[0].loss if stats else math.nan)
+        report["variants"] = [
+            variant_report(v.label, dict(v.changes), t)
+            for v, t in zip(variants, comparison.trainers, strict=True)
+        ]
+    if race:
+        report["race"] = race_report(race, steps)
+        if progress:
+            progress(steps, math.nan)
+    return report
+
+
 class ProgressBar:
     """A one-line progress bar on a terminal; silent elsewhere (pipes, CI logs)."""
 
@@ -103,12 +146,11 @@ class ProgressBar:
             self.stream.write("\n")
 
 
-def run_train(config: ExperimentConfig, steps: int, json_out: str | None) -> int:
-    """The ``train`` command: prints a summary line, optionally writes the JSON report."""
+def run_train(experiment: ExperimentConfig | Lesson, steps: int, json_out: str | None) -> int:
+    """The ``train`` command: a summary line per variant, optionally the JSON report."""
     bar = ProgressBar(steps)
-    report = train_report(config, steps, bar)
+    report = train_report(experiment, steps, bar)
     bar.close()
-    f = report["final"]
 
     def pct(x: float | None) -> str:
         return "n/a" if x is None else f"{100 * x:.1f}%"
@@ -116,12 +158,21 @@ def run_train(config: ExperimentConfig, steps: int, json_out: str | None) -> int
     def num(x: float | None) -> str:
         return "n/a" if x is None else f"{x:.4g}"
 
-    print(
-        f"{report['name']}: {report['steps']} steps, {report['epochs']} epochs; "
-        f"train loss {num(f['train_loss'])} acc {pct(f['train_accuracy'])}; "
-        f"validation loss {num(f['validation_loss'])} acc {pct(f['validation_accuracy'])}"
-        + (f"; test acc {pct(f['test_accuracy'])}" if f["test_accuracy"] is not None else "")
-    )
+    for v in report["variants"]:
+        f = v["final"]
+        print(
+            f"{v['label']}: {v['steps']} steps, {v['epochs']} epochs; "
+            f"train loss {num(f['train_loss'])} acc {pct(f['train_accuracy'])}; "
+            f"validation loss {num(f['validation_loss'])} acc {pct(f['validation_accuracy'])}"
+            + (f"; test acc {pct(f['test_accuracy'])}" if f["test_accuracy"] is not None else "")
+        )
+    if "race" in report:
+        for label, path in report["race"]["paths"].items():
+            x, y = path[-1]
+            print(
+                f"{label}: {len(path) - 1} steps on {report['race']['surface']}, "
+                f"ends at ({x:.4g}, {y:.4g})"
+            )
     if json_out:
         path = Path(json_out)
         tmp = path.with_name(path.name + ".tmp")
@@ -134,7 +185,7 @@ def run_train(config: ExperimentConfig, steps: int, json_out: str | None) -> int
                 f"{path}: cannot write the JSON report ({exc.strerror or exc})"
             ) from None
         print(f"wrote {path}")
-    if report["diverged"]:
-        print(f"training diverged: {report['diverged']}", file=sys.stderr)
-        return 3
-    return 0
+    diverged = [f"{v['label']}: {v['diverged']}" for v in report["variants"] if v["diverged"]]
+    for line in diverged:
+        print(f"training diverged: {line}", file=sys.stderr)
+    return 3 if diverged and len(diverged) == len(report["variants"]) else 0

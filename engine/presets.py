@@ -153,5 +153,15 @@ def make_race(spec: RaceSpec) -> SurfaceRace:
     return SurfaceRace(spec.surface, spec.runners, spec.start)
 
 
+def is_lesson_file(path: str | Path) -> bool:
+    """Whether a TOML file is a lesson (has [lesson], [[variants]] or [race]); False when it
+    cannot be read, so that the config loader reports the problem."""
+    try:
+        raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    return any(key in raw for key in ("lesson", "variants", "race"))
+
+
 def list_lessons() -> list[Lesson]:
     return [load_lesson(name) for name in lesson_names()]

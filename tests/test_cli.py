@@ -27,10 +27,29 @@ def test_train_xor_writes_a_json_history(tmp_path):
     result = run("train", "--preset", "xor", "--steps", "2000", "--json", str(out))
     assert result.returncode == 0, result.stderr
     report = json.loads(out.read_text())
-    assert report["steps"] == 2000 and len(report["history"]["loss"]) == 2000
-    assert report["final"]["validation_accuracy"] >= 0.97
-    assert report["history"]["eval_steps"][-1] == 2000
-    assert "validation loss" in result.stdout
+    variants = {v["label"]: v for v in report["variants"]}
+    assert set(variants) == {"no hidden layer", "hidden 4-4 tanh"}
+    solved = variants["hidden 4-4 tanh"]
+    assert solved["steps"] == 2000 and len(solved["history"]["loss"]) == 2000
+    assert solved["final"]["validation_accuracy"] >= 0.97
+    assert variants["no hidden layer"]["final"]["validation_accuracy"] < 0.7
+    assert solved["history"]["eval_steps"][-1] == 2000
+    assert len(solved["layers"]["activations"]) == 2
+    assert solved["changes"] == {} and variants["no hidden layer"]["changes"] == {
+        "model.hidden": []
+    }
+    assert "hidden 4-4 tanh: 2000 steps" in result.stdout
+
+
+def test_train_a_race_lesson_writes_each_optimizers_path(tmp_path):
+    out = tmp_path / "race.json"
+    result = run("train", "--preset", "optimizer-race", "--steps", "30", "--json", str(out))
+    assert result.returncode == 0, result.stderr
+    race = json.loads(out.read_text())["race"]
+    assert set(race["paths"]) == {"SGD", "Momentum", "AdaGrad", "Adam"}
+    assert race["paths"]["SGD"][0] == [-7.0, 2.0]
+    assert race["paths"]["SGD"][1] == [-7 + 0.95 * 0.7, 2 - 0.95 * 4]
+    assert len(race["paths"]["Adam"]) == 31
 
 
 def test_train_from_a_config_file(tmp_path):
