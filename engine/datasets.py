@@ -21,7 +21,17 @@ import numpy as np
 from engine.errors import DataError
 
 TASKS = ("binary", "multiclass", "regression")
-GENERATED = ("xor", "circles", "spirals", "moons", "blobs", "gaussian", "linear", "sine")
+GENERATED = (
+    "xor",
+    "circles",
+    "spirals",
+    "moons",
+    "blobs",
+    "gaussian",
+    "logistic",
+    "linear",
+    "sine",
+)
 FILE_FORMATS = ("csv", "npz", "idx")
 DATASET_NAMES = (*GENERATED, "digits", *FILE_FORMATS)
 
@@ -202,13 +212,24 @@ def linear(n_samples: int = 400, noise: float = 0.1, seed: int = 0) -> Dataset:
     return _curve("linear", lambda x: 2.0 * x + 1.0, n_samples, noise, seed)
 
 
+def logistic(n_samples: int = 400, noise: float = 0.1, seed: int = 0) -> Dataset:
+    """1-D binary data for logistic regression: x uniform in [-1, 1], class 1 with probability
+    σ(4x + 1), so no threshold separates the classes and the best fit is finite. ``noise``
+    jitters x after labelling."""
+    rng = _rng("logistic", n_samples, noise, seed, 2)
+    X = rng.uniform(-1.0, 1.0, (n_samples, 1))
+    p = 1.0 / (1.0 + np.exp(-(4.0 * X[:, 0] + 1.0)))
+    y = (rng.random(n_samples) < p).astype(np.int64)
+    return Dataset(X + noise * rng.standard_normal(X.shape), y, "binary", 2, "logistic")
+
+
 def sine(n_samples: int = 400, noise: float = 0.1, seed: int = 0) -> Dataset:
     """1-D regression y = sin(πx) (+ noise), x uniform in [-1, 1]."""
     return _curve("sine", lambda x: np.sin(np.pi * x), n_samples, noise, seed)
 
 
 _GENERATORS: dict[str, Callable[[int, float, int], Dataset]] = {
-    f.__name__: f for f in (xor, circles, spirals, moons, linear, sine)
+    f.__name__: f for f in (xor, circles, spirals, moons, logistic, linear, sine)
 }
 
 

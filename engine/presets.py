@@ -34,7 +34,16 @@ from engine.race import SurfaceRace
 LESSON_DIR = Path(__file__).resolve().parent.parent / "assets" / "lessons"
 
 
-PANEL_KEYS = ("graph", "weights", "activations", "race", "curves", "decision", "gradients")
+PANEL_KEYS = (
+    "graph",
+    "weights",
+    "activations",
+    "race",
+    "curves",
+    "decision",
+    "gradients",
+    "landscape",
+)
 LESSON_KEYS = ("title", "explanation", "panels", "steps")
 
 

@@ -13,6 +13,7 @@ import numpy as np
 
 from engine.config import ExperimentConfig
 from engine.histograms import Histogram
+from engine.landscape import Landscape
 
 Array = np.ndarray
 
@@ -111,4 +112,6 @@ class Snapshot:
     decision: DecisionGrid | None = None
     curve: Curve | None = None
     diverged: str | None = None
+    param_path: Array | None = None  # (steps + 1, 2): (W, b) after each step, 2-parameter models
+    landscape: Landscape | None = None  # their cost over a (W, b) grid
     extra: dict[str, object] = field(default_factory=dict)

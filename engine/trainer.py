@@ -15,6 +15,7 @@ from engine import optimizers
 from engine.config import ExperimentConfig
 from engine.datasets import Dataset, make_dataset, split_dataset, standardize
 from engine.histograms import Bins, Histogram
+from engine.landscape import Landscape, landscape
 from engine.network import MLP
 from engine.snapshot import (
     Curve,
@@ -136,6 +137,11 @@ class Trainer:
         self._latest = (math.nan, math.nan, math.nan, math.nan)
         self._init_bins()
         self._init_plot_domain()
+        self._path: _Series | None = None
+        self._landscape: Landscape | None = None
+        if self.model.theta.size == 2 and self.task in ("regression", "binary"):
+            self._path = _Series(2)
+            self._path.append(self.model.theta)
 
     # ------------------------------------------------------------------ training
     @property
@@ -192,6 +198,8 @@ class Trainer:
                 return self._diverge(f"weights became infinite or NaN at step {step}", running)
         self._step = step
         self._history["loss"].append(loss)
+        if self._path is not None:
+            self._path.append(theta)
         every = self.config.training.eval_every
         if every and step % every == 0:
             self.evaluate()
@@ -413,7 +421,24 @@ class Trainer:
             decision=self._decision(),
             curve=self._curve(),
             diverged=self.diverged,
+            param_path=None if self._path is None else self._path.view(),
+            landscape=self._loss_landscape(),
         )
+
+    def _loss_landscape(self) -> Landscape | None:
+        """For a two-parameter model (W, b): its cost over a (W, b) grid, computed once."""
+        if self._path is None:
+            return None
+        if self._landscape is None:
+            train = self.split.train
+            start = self._path.view()[0]
+            self._landscape = landscape(
+                self.task,
+                train.X[:, 0],
+                train.y.reshape(-1).astype(float),
+                (float(start[0]), float(start[1])),
+            )
+        return self._landscape
 
     def _decision(self) -> DecisionGrid | None:
         if self._grid is None:

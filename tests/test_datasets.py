@@ -27,7 +27,10 @@ from engine.errors import DataError
 ROOT = Path(__file__).resolve().parent.parent
 # The 2-D toy sets; "gaussian" is the 100-feature weight-initialisation input, tested apart.
 TOYS = [n for n in GENERATED if n != "gaussian"]
-CLASSIFIERS = [n for n in GENERATED if dataset_task(n) != "regression" and n != "gaussian"]
+# Balanced and separable when clean: the 2-D class generators.
+CLASSIFIERS = [
+    n for n in GENERATED if dataset_task(n) != "regression" and n not in ("gaussian", "logistic")
+]
 EXPECTED_TASKS = {
     "xor": "binary",
     "circles": "binary",
@@ -35,6 +38,7 @@ EXPECTED_TASKS = {
     "moons": "binary",
     "blobs": "multiclass",
     "gaussian": "multiclass",
+    "logistic": "binary",
     "linear": "regression",
     "sine": "regression",
 }
@@ -78,7 +82,7 @@ def test_shapes_dtypes_and_task(name: str) -> None:
         assert ds.y.shape == (101, 1) and ds.y.dtype == np.float64
         assert ds.n_classes == 0
     else:
-        assert ds.X.shape == (101, 100 if name == "gaussian" else 2)
+        assert ds.X.shape == (101, {"gaussian": 100, "logistic": 1}.get(name, 2))
         assert ds.y.shape == (101,) and ds.y.dtype == np.int64
         assert set(np.unique(ds.y)) == set(range(ds.n_classes))
 
@@ -359,3 +363,10 @@ def test_gaussian_is_the_course_weight_init_input() -> None:
     np.testing.assert_array_equal(ds.X, again.X)
     wide = make_dataset("gaussian", n_samples=50, noise=0.0, seed=0, n_features=7, n_classes=2)
     assert wide.X.shape == (50, 7) and wide.task == "binary"
+
+
+def test_logistic_class_probability_rises_with_x() -> None:
+    ds = make_dataset("logistic", n_samples=4000, noise=0.0, seed=0)
+    x, y = ds.X[:, 0], ds.y
+    low, mid, high = y[x < -0.6].mean(), y[np.abs(x + 0.25) < 0.1].mean(), y[x > 0.6].mean()
+    assert low < 0.2 and 0.35 < mid < 0.65 and high > 0.9  # σ(4x + 1): ½ at x = −¼

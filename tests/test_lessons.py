@@ -37,7 +37,12 @@ def test_every_course_lesson_is_shipped_with_a_title_and_explanation():
     for name in COURSE_LESSONS:
         lesson = load_lesson(name)
         assert lesson.title and len(lesson.explanation) > 100
-        assert lesson.variants or lesson.race or name == "softmax-digits"
+        assert (
+            lesson.variants
+            or lesson.race
+            or lesson.config.model.hidden == []
+            or (name == "softmax-digits")
+        )
 
 
 def test_xor_needs_a_hidden_layer():
@@ -161,3 +166,54 @@ def test_lesson_file_errors_name_the_field(tmp_path):
     path.write_text('[race]\nrunners = [{ optimizer = "sgd", lr = -1 }]\n')
     with pytest.raises(ConfigError, match=r"optimizer\.lr"):
         load_lesson(path)
+
+
+def test_linear_regression_descends_the_bowl_to_the_least_squares_fit():
+    from engine import Trainer
+
+    lesson = load_lesson("linear-regression")
+    trainer = Trainer(lesson.config)
+    trainer.run(lesson.steps)
+    snap = trainer.snapshot()
+    w, b = snap.param_path[-1]
+    X, t = trainer.split.train.X[:, 0], trainer.split.train.y[:, 0]
+    expected = np.polyfit(X, t, 1)  # independent least-squares fit
+    assert w == pytest.approx(expected[0], abs=0.02) and b == pytest.approx(expected[1], abs=0.02)
+    assert snap.landscape.optimum == pytest.approx(tuple(expected), abs=1e-9)
+    cost = snap.landscape.costs["mean squared error"]
+    assert cost.shape == (len(snap.landscape.bs), len(snap.landscape.ws))
+    path_losses = [0.5 * np.mean((pw * X + pb - t) ** 2) for pw, pb in snap.param_path]
+    assert np.all(np.diff(path_losses) <= 1e-12)  # full-batch descent never goes uphill
+    assert len(snap.param_path) == lesson.steps + 1
+
+
+def _second_differences(z: np.ndarray) -> np.ndarray:
+    return np.concatenate([np.diff(z, 2, axis=0).ravel(), np.diff(z, 2, axis=1).ravel()])
+
+
+def test_logistic_cross_entropy_is_convex_and_mse_on_sigmoid_is_not():
+    from engine import Trainer
+
+    lesson = load_lesson("logistic-regression")
+    trainer = Trainer(lesson.config)
+    trainer.run(lesson.steps)
+    snap = trainer.snapshot()
+    costs = snap.landscape.costs
+    assert _second_differences(costs["cross-entropy"]).min() > -1e-12
+    assert _second_differences(costs["mean squared error on σ"]).min() < -1e-4
+    assert np.linalg.norm(snap.param_path[-1] - snap.landscape.optimum) < 0.05
+
+
+def test_stochastic_paths_are_noisier_than_gradient_descent():
+    snaps = run("gd-vs-sgd")
+
+    def wiggle(label: str) -> float:
+        path = snaps[label].param_path
+        steps = np.diff(path, axis=0)
+        turns = np.sum(steps[1:] * steps[:-1], axis=1) < 0
+        return float(turns.mean())
+
+    assert wiggle("gradient descent (all data)") < wiggle("mini-batch of 16")
+    assert wiggle("mini-batch of 16") < wiggle("stochastic (1 sample)")
+    for snap in snaps.values():
+        assert np.linalg.norm(snap.param_path[-1] - snap.landscape.optimum) < 0.25
