@@ -180,6 +180,7 @@ class ExperimentConfig:
         raw.pop("lesson", None)
         raw.pop("variants", None)
         raw.pop("race", None)
+        raw.pop("search", None)
         kwargs: dict[str, Any] = {}
         for key, value in raw.items():
             if key in ("name", "seed"):

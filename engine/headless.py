@@ -7,6 +7,7 @@ import math
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -14,6 +15,7 @@ from engine.compare import Comparison, Variant
 from engine.config import ExperimentConfig
 from engine.errors import NnlensError
 from engine.presets import Lesson, RaceSpec, make_race
+from engine.search import SearchSpec, Trial, random_search
 from engine.trainer import Trainer
 
 
@@ -96,9 +98,11 @@ def train_report(
 ) -> dict[str, Any]:
     """Train ``steps`` updates of an experiment, or of every variant of a lesson in lockstep
     (a lesson with a race runs the race for ``steps`` steps instead), and report the runs."""
+    search = None
     if isinstance(experiment, Lesson):
         name, variants, race = experiment.name, list(experiment.variants), experiment.race
-        if not variants and not race:
+        search = experiment.search
+        if not variants and not race and not search:
             variants = [Variant(name, experiment.config, {})]
     else:
         name, variants, race = experiment.name, [Variant(experiment.name, experiment, {})], None
@@ -118,7 +122,39 @@ def train_report(
         report["race"] = race_report(race, steps)
         if progress:
             progress(steps, math.nan)
+    if search:
+        report["search"] = search_report(experiment.config, replace(search, steps=steps), progress)
     return report
+
+
+def search_report(
+    config: ExperimentConfig, spec: SearchSpec, progress: Callable[[int, float], None] | None
+) -> dict[str, Any]:
+    """Every trial of a random search, best validation accuracy first."""
+
+    def tick(trial: Trial, done: int) -> None:
+        if progress:
+            progress(round(done * spec.steps / spec.trials), trial.val_loss)
+
+    trials = random_search(config, spec, progress=tick)
+    return {
+        "trials_requested": spec.trials,
+        "steps_per_trial": spec.steps,
+        "lr_exponents": list(spec.lr),
+        "weight_decay_exponents": list(spec.weight_decay),
+        "trials": [
+            {
+                "lr": t.lr,
+                "weight_decay": t.weight_decay,
+                "validation_accuracy": _number(t.val_accuracy),
+                "validation_loss": _number(t.val_loss),
+                "eval_steps": list(t.eval_steps),
+                "validation_accuracy_curve": _numbers(t.val_curve),
+                "diverged": t.diverged,
+            }
+            for t in trials
+        ],
+    }
 
 
 class ProgressBar:
@@ -166,6 +202,12 @@ def run_train(experiment: ExperimentConfig | Lesson, steps: int, json_out: str |
             f"validation loss {num(f['validation_loss'])} acc {pct(f['validation_accuracy'])}"
             + (f"; test acc {pct(f['test_accuracy'])}" if f["test_accuracy"] is not None else "")
         )
+    if "search" in report:
+        for rank, t in enumerate(report["search"]["trials"][:5], start=1):
+            print(
+                f"#{rank}: lr {t['lr']:.2e}, weight decay {t['weight_decay']:.2e}: "
+                f"validation accuracy {pct(t['validation_accuracy'])}"
+            )
     if "race" in report:
         for label, path in report["race"]["paths"].items():
             x, y = path[-1]

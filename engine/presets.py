@@ -30,6 +30,7 @@ from engine.compare import Variant, make_variants
 from engine.config import ExperimentConfig
 from engine.errors import ConfigError
 from engine.race import SurfaceRace
+from engine.search import SearchSpec
 
 LESSON_DIR = Path(__file__).resolve().parent.parent / "assets" / "lessons"
 
@@ -68,6 +69,7 @@ class Lesson:
     panels: tuple[str, ...] = PANEL_KEYS
     steps: int = 0
     race: RaceSpec | None = None
+    search: SearchSpec | None = None
 
 
 def lesson_names() -> list[str]:
@@ -118,7 +120,32 @@ def load_lesson(name_or_path: str | Path) -> Lesson:
         tuple(panels),
         steps,
         _race(raw.get("race")),
+        _search(raw.get("search")),
     )
+
+
+def _search(raw: object) -> SearchSpec | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise ConfigError("search", "expected a table with trials, steps, lr, weight_decay")
+    fields = {"trials", "steps", "lr", "weight_decay", "seed"}
+    for key, value in raw.items():
+        if key not in fields:
+            raise ConfigError(
+                f"search.{key}", "unknown setting; expected " + ", ".join(sorted(fields))
+            )
+        if key in ("lr", "weight_decay"):
+            if not (
+                isinstance(value, list)
+                and len(value) == 2
+                and all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
+            ):
+                raise ConfigError(f"search.{key}", "expected [low, high] exponents of 10")
+        elif not isinstance(value, int) or isinstance(value, bool):
+            raise ConfigError(f"search.{key}", "expected a whole number")
+    values = {k: tuple(float(x) for x in v) if isinstance(v, list) else v for k, v in raw.items()}
+    return SearchSpec(**values).validate()
 
 
 def _race(raw: object) -> RaceSpec | None:

@@ -278,6 +278,19 @@ class Trainer:
         """Loss and accuracy on the held-out test set (NaN when there is none)."""
         return self._measure(self.split.test)
 
+    def history(self) -> History:
+        """The learning curves so far (read-only views; cheap)."""
+        h = self._history
+        return History(
+            h["loss"].view(),
+            h["eval_steps"].view(),
+            h["train_loss"].view(),
+            h["train_accuracy"].view(),
+            h["val_loss"].view(),
+            h["val_accuracy"].view(),
+            self._grad_norms.view(),
+        )
+
     def grad_norms(self) -> Array:
         """‖∂E/∂Wₗ‖ for each layer after the last step (zeros before any step)."""
         g = self.model.flat_gradient
@@ -387,16 +400,7 @@ class Trainer:
             activation_hists.append(
                 self._histogram(f"layer {l}", z, self._activation_bins[l - 1], saturated, dead)
             )
-        h = self._history
-        history = History(
-            h["loss"].view(),
-            h["eval_steps"].view(),
-            h["train_loss"].view(),
-            h["train_accuracy"].view(),
-            h["val_loss"].view(),
-            h["val_accuracy"].view(),
-            self._grad_norms.view(),
-        )
+        history = self.history()
         tl, ta, vl, va = self._latest
         return Snapshot(
             step=self._step,
