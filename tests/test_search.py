@@ -1,4 +1,4 @@
-"""Random hyper-parameter search: log-uniform draws, ranking by validation, parallel, cancellable."""
+"""Random hyper-parameter search: log-uniform draws, ranked by validation, parallel, cancellable."""
 
 from __future__ import annotations
 
