@@ -7,13 +7,16 @@ marks the trainer diverged with the step and a reason.
 
 from __future__ import annotations
 
+import copy
 import math
+from typing import Any
 
 import numpy as np
 
 from engine import optimizers
 from engine.config import ExperimentConfig
 from engine.datasets import Dataset, make_dataset, split_dataset, standardize
+from engine.errors import ConfigError
 from engine.histograms import Bins, Histogram
 from engine.landscape import Landscape, landscape
 from engine.network import MLP
@@ -26,6 +29,7 @@ from engine.snapshot import (
     StepStats,
     frozen,
 )
+from engine.timeline import TrainerState
 
 Array = np.ndarray
 EVAL_ROWS = 1000
@@ -50,6 +54,16 @@ class _Series:
 
     def view(self) -> Array:
         return frozen(self._data[: self.n].view())
+
+    def copy(self) -> _Series:
+        twin = _Series.__new__(_Series)
+        twin._shape, twin._data, twin.n = self._shape, self._data.copy(), self.n
+        return twin
+
+    def truncate(self, n: int) -> None:
+        """Keep the first ``n`` values in a fresh buffer (views handed out stay intact)."""
+        self._data = self._data.copy()
+        self.n = min(n, self.n)
 
 
 class Trainer:
@@ -103,7 +117,8 @@ class Trainer:
         o = config.optimizer
         self.optimizer = optimizers.create(o.name, lr=o.lr, **o.hyper)
         self._params = {"theta": self.model.theta}
-        self._grads = {"theta": self.model.flat_gradient}
+        self._grad = self.model.flat_gradient
+        self._grads = {"theta": self._grad}
         self._backup = np.empty_like(self.model.theta)
         self._batch_rng = np.random.default_rng(batch_seed)
         n_train = len(train.X)
@@ -238,6 +253,84 @@ class Trainer:
         """Change lr or other optimizer settings; applies from the next step."""
         self.optimizer.set_hyper(**hyper)
         self.config = self.config.with_changes({f"optimizer.{k}": v for k, v in hyper.items()})
+
+    # ------------------------------------------------------------------ rewind
+    def state(self) -> TrainerState:
+        """Everything that decides how training continues from here (copies)."""
+        model = self.model
+        return TrainerState(
+            step=self._step,
+            epoch=self._epoch,
+            theta=model.theta.copy(),
+            optimizer=self.optimizer.state_dict(),
+            batch_rng=self._batch_rng.bit_generator.state,
+            dropout_rng=model.rng.bit_generator.state,
+            running={
+                l: (model.running_mean[l].copy(), model.running_var[l].copy())
+                for l in model.running_mean
+            },
+            order=self._order.copy(),
+            cursor=self._cursor,
+            first_loss=self._first_loss,
+            diverged=self.diverged,
+            lengths={k: v.n for k, v in self._history.items()},
+            grad_norms=self._grad_norms.n,
+            path=None if self._path is None else self._path.n,
+            latest=self._latest,
+        )
+
+    def restore(self, state: TrainerState, optimizer_state: bool = True) -> None:
+        """Go back (or forward) to ``state``; continuing reproduces the original run bit for bit.
+        With ``optimizer_state=False`` the optimizer starts fresh (a branch that switched it)."""
+        model = self.model
+        model.theta[...] = state.theta
+        if optimizer_state and state.optimizer["name"] == self.optimizer.name:
+            hyper = self.optimizer.hyper
+            self.optimizer.load_state_dict(state.optimizer)
+            self.optimizer.set_hyper(**hyper)
+        else:
+            self.optimizer.reset()
+        self._batch_rng.bit_generator.state = state.batch_rng
+        model.rng.bit_generator.state = state.dropout_rng
+        for l, (mean, var) in state.running.items():
+            model.running_mean[l][...] = mean
+            model.running_var[l][...] = var
+        self._order[...] = state.order
+        self._cursor, self._step, self._epoch = state.cursor, state.step, state.epoch
+        self._first_loss, self.diverged, self._latest = (
+            state.first_loss,
+            state.diverged,
+            state.latest,
+        )
+        for key, series in self._history.items():
+            series.truncate(state.lengths[key])
+        self._grad_norms.truncate(state.grad_norms)
+        if self._path is not None and state.path is not None:
+            self._path.truncate(state.path)
+        self._grad[...] = 0.0
+
+    def branch(self, state: TrainerState, changes: dict[str, Any] | None = None) -> Trainer:
+        """A new trainer that continues from ``state`` (with its history up to there) under
+        changed settings, e.g. ``{"optimizer.name": "adam", "optimizer.lr": 0.001}``. The
+        optimizer keeps its state unless the change replaces it."""
+        config = self.config.with_changes(changes or {})
+        if config.data != self.config.data or config.model != self.config.model:
+            raise ConfigError(
+                "branch",
+                "a branch may change optimizer and training settings; "
+                "data and network changes need a new run",
+            )
+        other = Trainer(config, dataset=self.dataset)
+        for key, series in self._history.items():
+            other._history[key] = series.copy()
+        other._grad_norms = self._grad_norms.copy()
+        if self._path is not None:
+            other._path = self._path.copy()
+        other._weight_bins = copy.deepcopy(self._weight_bins)
+        other._bias_bins = copy.deepcopy(self._bias_bins)
+        other._activation_bins = copy.deepcopy(self._activation_bins)
+        other.restore(state, optimizer_state=config.optimizer.name == self.config.optimizer.name)
+        return other
 
     # ------------------------------------------------------------------ measuring
     def _measure(self, part: Dataset, rows: Array | None = None) -> tuple[float, float]:
