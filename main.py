@@ -62,6 +62,30 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--json", metavar="OUT", help="write the history and final figures here")
 
     commands.add_parser("presets", help="list the lessons")
+
+    worked = commands.add_parser(
+        "worked-example", help="write one update of a small network by hand (md, html, pdf, json)"
+    )
+    group = worked.add_mutually_exclusive_group(required=True)
+    group.add_argument("--preset", metavar="NAME")
+    group.add_argument("--config", metavar="FILE")
+    worked.add_argument(
+        "--sample",
+        type=_positive,
+        default=0,
+        metavar="I",
+        help="the training sample to follow (default 0)",
+    )
+    worked.add_argument(
+        "--steps",
+        type=_positive,
+        default=0,
+        metavar="N",
+        help="train N steps first (default 0: the initial weights)",
+    )
+    worked.add_argument(
+        "--out", required=True, metavar="FILE", help="FILE.md, FILE.html, FILE.pdf or FILE.json"
+    )
     return parser
 
 
@@ -80,6 +104,16 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_train(_experiment(args), args.steps, args.json)
         from engine.presets import Lesson
+
+        if args.command == "worked-example":
+            from engine.trainer import Trainer
+            from gui.handout import write_handout
+
+            experiment = _experiment(args)
+            trainer = Trainer(experiment.config if isinstance(experiment, Lesson) else experiment)
+            trainer.run(args.steps)
+            print(write_handout(trainer, args.sample, args.out))
+            return 0
         from gui.app import run_app
 
         experiment = _experiment(args)

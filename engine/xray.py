@@ -118,19 +118,21 @@ def neuron_formula(ray: Xray, layer: int, j: int, sample: int | None = None) -> 
     pick = (lambda a: a[sample]) if sample is not None else (lambda a: a.mean(axis=0))
     if layer == len(ray.layers):
         y, t = pick(ray.y)[j], pick(ray.t)[j]
-        return f"δ = y − t = {_n(y)} − {_n(t)} = {_n(y - t)}"
+        return f"δ = y − t = {number(y)} − {number(t)} = {number(y - t)}"
     nxt = ray.layers[layer]
     weights, deltas = nxt.W[j], pick(nxt.delta)
-    terms = " + ".join(f"{_n(w)}·{_n(d)}" for w, d in zip(weights[:4], deltas[:4], strict=False))
+    terms = " + ".join(
+        f"{factor(w)}·{factor(d)}" for w, d in zip(weights[:4], deltas[:4], strict=False)
+    )
     if len(weights) > 4:
         terms += " + …"
     total = float(weights @ deltas)
     slope = pick(lx.slope)[j]
-    scale = "" if lx.bn_scale is None else f" · γ/σ ({_n(lx.bn_scale[j])})"
+    scale = "" if lx.bn_scale is None else f" · γ/σ ({number(lx.bn_scale[j])})"
     value = pick(lx.delta)[j]
     return (
-        f"δ = f′(u) · Σₖ wₖ δₖ{' · γ/σ' if scale else ''} = {_n(slope)} · ({terms})"
-        f"{scale} = {_n(slope)} · {_n(total)}{scale} = {_n(value)}"
+        f"δ = f′(u) · Σₖ wₖ δₖ{' · γ/σ' if scale else ''} = {number(slope)} · ({terms})"
+        f"{scale} = {number(slope)} · {factor(total)}{scale} = {number(value)}"
     )
 
 
@@ -139,13 +141,19 @@ def edge_formula(ray: Xray, layer: int, i: int, j: int, sample: int | None = Non
     lx = ray.layers[layer - 1]
     if sample is not None:
         a, d = lx.z_prev[sample, i], lx.delta[sample, j]
-        return f"∂E/∂w = z_prev · δ = {_n(a)} · {_n(d)} = {_n(a * d)}"
-    return f"∂E/∂w = mean over the batch of z_prev · δ = {_n(lx.dW()[i, j])}"
+        return f"∂E/∂w = z_prev · δ = {factor(a)} · {factor(d)} = {number(a * d)}"
+    return f"∂E/∂w = mean over the batch of z_prev · δ = {number(lx.dW()[i, j])}"
 
 
-def _n(x: float) -> str:
+def number(x: float) -> str:
     """A number as a lecturer writes it: 4 significant digits, a real minus sign."""
     return f"{float(x):.4g}".replace("-", "−")
+
+
+def factor(x: float) -> str:
+    """A number inside a product: negative ones in parentheses, (−0.12)."""
+    text = number(x)
+    return f"({text})" if text.startswith("−") else text
 
 
 def gradient_check(

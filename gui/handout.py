@@ -1,0 +1,64 @@
+"""Worked-example handouts written to disk: Markdown, HTML, JSON, or PDF through Qt."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from engine.errors import NnlensError
+from engine.trainer import Trainer
+from engine.worked import to_html, to_markdown, worked_example
+
+FORMATS = (".md", ".html", ".pdf", ".json")
+
+
+def write_handout(trainer: Trainer, sample: int, out: str | Path) -> Path:
+    """Write the handout for ``sample`` in the format ``out``'s suffix names; atomic: a failed
+    write leaves no partial file and keeps any previous one."""
+    path = Path(out)
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise NnlensError(f"{path.name}: the handout is written as " + ", ".join(FORMATS))
+    example = worked_example(trainer, sample)
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        if suffix == ".json":
+            tmp.write_text(json.dumps(example, indent=1, ensure_ascii=False), encoding="utf-8")
+        elif suffix == ".md":
+            tmp.write_text(to_markdown(example), encoding="utf-8")
+        elif suffix == ".html":
+            tmp.write_text(to_html(example), encoding="utf-8")
+        else:
+            _write_pdf(to_html(example), tmp)
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise NnlensError(f"{path}: cannot write the handout ({exc.strerror or exc})") from None
+    return path
+
+
+def _write_pdf(html_text: str, path: Path) -> None:
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+    if QGuiApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a headless command: no window
+    app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 (fonts need it)
+    if not path.parent.is_dir():
+        raise FileNotFoundError(2, "No such file or directory", str(path.parent))
+    writer = QPdfWriter(str(path))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(15, 15, 15, 15),
+        )
+    )
+    writer.setTitle("nnlens worked example")
+    document = QTextDocument()
+    document.setHtml(html_text)
+    document.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size().toSizeF())
+    document.print_(writer)
+    if not path.exists() or path.stat().st_size == 0:
+        raise OSError(5, "the PDF writer produced no file")
