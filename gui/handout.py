@@ -56,9 +56,13 @@ def _write_pdf(html_text: str, path: Path) -> None:
         )
     )
     writer.setTitle("nnlens worked example")
+    writer.setResolution(96)  # the text document lays out in screen pixels at this density
     document = QTextDocument()
+    font = document.defaultFont()
+    font.setPointSizeF(9.5)
+    document.setDefaultFont(font)
     document.setHtml(html_text)
-    document.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size().toSizeF())
+    document.setPageSize(writer.pageLayout().paintRectPixels(96).size().toSizeF())
     document.print_(writer)
     if not path.exists() or path.stat().st_size == 0:
         raise OSError(5, "the PDF writer produced no file")
