@@ -112,6 +112,7 @@ class Snapshot:
     decision: DecisionGrid | None = None
     curve: Curve | None = None
     diverged: str | None = None
+    probe_targets: Array | None = None  # the probe samples' labels (class index or values)
     param_path: Array | None = None  # (steps + 1, 2): (W, b) after each step, 2-parameter models
     landscape: Landscape | None = None  # their cost over a (W, b) grid
     extra: dict[str, object] = field(default_factory=dict)

@@ -136,6 +136,7 @@ class Trainer:
         self._eval_rows = np.sort(rows[: max(t.probe_size, EVAL_ROWS)])
         self._probe_size = min(t.probe_size, n_train)
         self._probe = train.X[self._eval_rows[: self._probe_size]]
+        self._probe_targets = frozen(train.y[self._eval_rows[: self._probe_size]])
         self._measured: tuple[list[Array], Array] | None = None
         self._history = {
             k: _Series()
@@ -518,6 +519,7 @@ class Trainer:
             decision=self._decision(),
             curve=self._curve(),
             diverged=self.diverged,
+            probe_targets=self._probe_targets,
             param_path=None if self._path is None else self._path.view(),
             landscape=self._loss_landscape(),
         )
