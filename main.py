@@ -6,9 +6,17 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
-from engine.errors import NnlensError
+# Training runs in one thread beside the GUI thread; a multi-threaded BLAS spinning on the same
+# cores slowed both several-fold (bench/gui_bench.py); these small nets train about as fast
+# on one BLAS thread.
+# Set before NumPy is first imported; an explicit setting in the environment wins.
+for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
+
+from engine.errors import NnlensError  # noqa: E402
 
 
 def _experiment(args: argparse.Namespace):

@@ -1,0 +1,96 @@
+"""Starting the desktop app, and the launch options that make it scriptable.
+
+``run_app(config, steps=N, screenshot=PNG, quit_after=True)`` opens the window, trains N steps
+through the real worker thread, saves ``window.grab()`` once the newest snapshot is drawn, and
+quits after shutting the training thread down.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication
+
+from engine.config import ExperimentConfig
+from engine.presets import load_lesson
+from engine.snapshot import Snapshot
+from gui.window import MainWindow
+
+ORGANIZATION = "nnlens"
+APPLICATION = "nnlens"
+
+
+def application() -> QApplication:
+    """The process's QApplication, created with the names QSettings files go by."""
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setOrganizationName(ORGANIZATION)
+        QCoreApplication.setApplicationName(APPLICATION)
+        app = QApplication(sys.argv[:1])
+        app.setStyle("Fusion")
+    return app
+
+
+class Script:
+    """Runs the launch options once the window shows its first snapshot."""
+
+    def __init__(
+        self, window: MainWindow, steps: int, screenshot: str | None, quit_after: bool
+    ) -> None:
+        self.window, self.steps, self.screenshot, self.quit_after = (
+            window,
+            steps,
+            screenshot,
+            quit_after,
+        )
+        self.target: int | None = None
+        self.exit_code = 0
+        window.frame_drawn.connect(self._on_frame_drawn)
+
+    def _on_frame_drawn(self, snapshot: Snapshot) -> None:
+        if self.target is None:
+            self.target = snapshot.step + self.steps
+            if self.steps:
+                self.window.training.step(self.steps)
+                return
+        if snapshot.step < self.target and not snapshot.diverged:
+            return
+        self.window.frame_drawn.disconnect(self._on_frame_drawn)
+        QTimer.singleShot(0, self._finish)
+
+    def _finish(self) -> None:
+        QCoreApplication.sendPostedEvents()
+        if self.screenshot:
+            self._save(Path(self.screenshot))
+        if self.quit_after:
+            self.window.close()
+
+    def _save(self, path: Path) -> None:
+        image = self.window.grab()
+        if not image.save(str(path), "PNG"):
+            print(f"nnlens: error: cannot write the screenshot {path}", file=sys.stderr)
+            self.exit_code = 1
+
+
+def run_app(
+    config: ExperimentConfig | None = None,
+    steps: int = 0,
+    screenshot: str | None = None,
+    quit_after: bool = False,
+) -> int:
+    """Open the window on ``config`` (the ``xor`` lesson when None); return the exit code."""
+    app = application()
+    if config is None:
+        config = load_lesson("xor").config
+    scripted = bool(steps or screenshot or quit_after)
+    window = MainWindow(config, remember=not quit_after)
+    script = Script(window, steps, screenshot, quit_after) if scripted else None
+    window.show()
+    code = app.exec()
+    window.shutdown()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents()
+    del window
+    return code or (script.exit_code if script else 0)

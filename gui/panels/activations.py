@@ -1,0 +1,111 @@
+"""Histograms of each hidden layer's activations on the probe batch, side by side."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6 import QtWidgets
+
+from engine.snapshot import Snapshot
+from gui.panels.base import HistogramPlot, Panel, StableRange, fmt, message_label
+from gui.theme import OKABE_ITO, Theme
+
+MAX_COLUMNS = 5
+WARN_FRACTION = 0.5
+
+
+class ActivationsPanel(Panel):
+    key = "activations"
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._canvas = self.new_canvas()
+        self._message = message_label()
+        self._stack = QtWidgets.QStackedLayout()
+        self._stack.addWidget(self._canvas)
+        self._stack.addWidget(self._message)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(self._stack)
+        self._hists: list[HistogramPlot] = []
+        self._height = StableRange()
+        self._last_step = -1
+        self._structure: tuple | None = None
+        self._snapshot: Snapshot | None = None
+        self.apply_theme(self.theme)
+
+    def title(self) -> str:
+        return self.tr("Activation histograms")
+
+    def clear(self) -> None:
+        for hist in self._hists:
+            self.forget_plot(hist.plot)
+        self._canvas.clear()
+        self._hists = []
+        self._height.reset()
+        self._last_step = -1
+        self._structure = None
+        self._snapshot = None
+        self._message.setText("")
+
+    def _build(self, n_layers: int) -> None:
+        self.clear()
+        cols = math.ceil(n_layers / math.ceil(n_layers / MAX_COLUMNS)) if n_layers else 1
+        for l in range(n_layers):
+            hist = HistogramPlot(self, self._canvas, l // cols, l % cols)
+            self.label_axis(hist.plot, "bottom", self.tr("activation"))
+            if l % cols == 0:
+                self.label_axis(hist.plot, "left", self.tr("fraction of values"))
+            else:
+                hist.plot.getAxis("left").setStyle(showValues=False)
+                hist.plot.getAxis("left").setWidth(6)
+            self._hists.append(hist)
+        self.restyle(self.theme)
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        hists = snapshot.activation_hists
+        structure = (snapshot.layer_sizes, snapshot.config.model.activation)
+        if structure != self._structure or snapshot.step < self._last_step:
+            self._build(len(hists))
+            self._structure = structure
+        self._last_step = snapshot.step
+        self._snapshot = snapshot
+        if not hists:
+            self._message.setText(
+                self.tr(
+                    "No hidden layers: this network maps its inputs straight to the output, so "
+                    "there are no hidden activations to show."
+                )
+            )
+            self._stack.setCurrentWidget(self._message)
+            return
+        self._stack.setCurrentWidget(self._canvas)
+        activation = snapshot.config.model.activation
+        peak = 0.0
+        for l, (plot, hist) in enumerate(zip(self._hists, hists, strict=True), start=1):
+            peak = max(peak, plot.set_counts(hist.counts, hist.edges))
+            self.set_title(plot.plot, self._caption(l, snapshot.layer_sizes[l], activation, hist))
+        self._height.fit(peak)
+        for plot in self._hists:
+            plot.set_y_high(self._height.high)
+
+    def _caption(self, l: int, width: int, activation: str, hist: object) -> str:
+        head = self.tr("layer {l} · {n} {f}").format(l=l, n=width, f=activation)
+        parts = []
+        if math.isfinite(hist.saturated):
+            parts.append(self._flag(self.tr("saturated {p}%"), hist.saturated))
+        if math.isfinite(hist.dead_units):
+            parts.append(self._flag(self.tr("dead {p}%"), hist.dead_units))
+        parts.append(self.tr("mean {m} · std {s}").format(m=fmt(hist.mean, 2), s=fmt(hist.std, 2)))
+        return "<br>".join([head, *parts])
+
+    def _flag(self, template: str, fraction: float) -> str:
+        text = template.format(p=round(100 * fraction))
+        if fraction >= WARN_FRACTION:
+            return f"<b><span style='color:{OKABE_ITO['vermillion']}'>{text}</span></b>"
+        return f"<b>{text}</b>"
+
+    def restyle(self, theme: Theme) -> None:
+        for hist in self._hists:
+            hist.style(theme, theme.category(0))
+        self._message.setFont(theme.font(1.2))

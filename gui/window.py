@@ -1,0 +1,331 @@
+"""The main window: the panels as rearrangeable docks, the controls, the transport, the status.
+
+Slots only store what the worker sends; a ~30 Hz timer hands the newest snapshot to the visible
+panels, so nothing queues up behind a slow frame.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QShowEvent
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
+
+from engine.config import ExperimentConfig
+from engine.errors import NnlensError
+from engine.presets import load_lesson
+from engine.snapshot import Snapshot, StepStats
+from gui.controls import Controls, effective_settings
+from gui.frames import FrameScheduler
+from gui.layout import arrange_default, size_docks
+from gui.menus import build_menus
+from gui.panels import PANELS
+from gui.theme import DARK, THEMES, Theme
+from gui.training import TrainingThread
+from gui.transport import Transport
+
+FRAME_MS = 33
+STATE_VERSION = 1
+DEFAULT_SIZE = (1600, 1000)
+PANEL_MINIMUM = (220, 180)
+
+
+class MainWindow(QMainWindow):
+    """One experiment: its trainer runs in a ``TrainingThread``; the panels draw its snapshots."""
+
+    frame_drawn = Signal(object)
+
+    def __init__(
+        self,
+        config: ExperimentConfig,
+        settings: QSettings | None = None,
+        tick_seconds: float = 0.01,
+        remember: bool = True,
+    ) -> None:
+        super().__init__()
+        self.settings = settings if settings is not None else QSettings()
+        self.remember = remember
+        self.path: Path | None = None
+        self.saved = config
+        self.theme = THEMES.get(str(self.settings.value("view/theme", DARK.name)), DARK)
+        self._newest: Snapshot | None = None
+        self._stats: StepStats | None = None
+        self._stats_shown: tuple[int, int] | None = None
+        self._opening: tuple[ExperimentConfig, Path] | None = None
+        self._has_trainer = False
+        self._layout_restored = False
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setDockNestingEnabled(True)
+
+        self.transport = Transport(self)
+        self.addToolBar(self.transport)
+        self.controls = Controls(config)
+        self.panels = [cls() for cls in PANELS]
+        for panel in self.panels:
+            panel.setMinimumSize(*PANEL_MINIMUM)
+        self.docks: dict[str, QDockWidget] = {}
+        self._dock("controls", self.tr("Controls"), self.controls)
+        for panel in self.panels:
+            self._dock(panel.key, panel.title(), panel)
+        self.status_stats = QLabel()
+        self.status_alarm = QLabel()
+        self.status_alarm.setWordWrap(True)
+        self.status_alarm.hide()
+        self.statusBar().addWidget(self.status_alarm, 1)
+        self.statusBar().addPermanentWidget(self.status_stats)
+        self.menus = build_menus(self)
+
+        self.training = TrainingThread(config, tick_seconds, self)
+        worker = self.training.worker
+        worker.snapshot_ready.connect(self._on_snapshot_ready)
+        worker.steps_completed.connect(self._on_steps_completed)
+        worker.running_changed.connect(self._on_running_changed)
+        worker.reset_completed.connect(self._on_reset_completed)
+        worker.diverged.connect(self._on_diverged)
+        worker.error.connect(self._on_error)
+        t = self.transport
+        t.play.toggled.connect(self._on_play_toggled)
+        t.step.triggered.connect(lambda: self.training.step(1))
+        t.step10.triggered.connect(lambda: self.training.step(10))
+        t.epoch.triggered.connect(self.training.step_epoch)
+        t.reset.triggered.connect(self.reset_new_seed)
+        t.restart.triggered.connect(self.reset_same_seed)
+        t.speed_changed.connect(self.training.set_speed)
+        self.controls.edited.connect(self._refresh_title)
+        self.controls.hyper_edited.connect(self.training.set_hyper)
+        self.controls.reset_requested.connect(self.reset_same_seed)
+
+        self.frames = FrameScheduler(self.panels, lambda p: self.docks[p.key].isVisible())
+        self._frame = QTimer(self)
+        self._frame.setTimerType(Qt.TimerType.PreciseTimer)
+        self._frame.setInterval(FRAME_MS)
+        self._frame.timeout.connect(self._on_frame_timeout)
+        self.apply_theme(self.theme)
+        self._restore_layout()
+        self._refresh_title()
+        self.training.start()
+        self._frame.start()
+
+    # ------------------------------------------------------------------ layout
+    def _dock(self, key: str, title: str, widget: QWidget) -> None:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{key}")
+        dock.setWidget(widget)
+        self.docks[key] = dock
+
+    def arrange_default(self) -> None:
+        """Put every dock back where it starts: see ``gui.layout``."""
+        arrange_default(self, self.docks)
+
+    def _restore_layout(self) -> None:
+        self.arrange_default()
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(*_default_size())
+        self._layout_restored = state is not None and self.restoreState(state, STATE_VERSION)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._layout_restored:
+            self._layout_restored = True
+            size_docks(self, self.docks)
+        self.setFocus()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.remember:
+            self.settings.setValue("window/geometry", self.saveGeometry())
+            self.settings.setValue("window/state", self.saveState(STATE_VERSION))
+            self.settings.setValue("view/theme", self.theme.name)
+            self.settings.sync()
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop drawing and end the training thread (waits for it)."""
+        self._frame.stop()
+        self.training.shutdown()
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.setPalette(theme.qpalette())
+        alarm = "#ff8a80" if QColor(theme.background).lightness() < 128 else "#c62828"
+        self.status_alarm.setStyleSheet(f"color: {alarm}; font-weight: bold;")
+        self.transport.set_icon_color(QColor(theme.foreground))
+        for panel in self.panels:
+            panel.apply_theme(theme)
+        self.menus.select_theme(theme.name)
+
+    # ------------------------------------------------------------------ commands
+    def _on_play_toggled(self, play: bool) -> None:
+        if play:
+            self.training.play()
+        else:
+            self.training.pause()
+
+    def reset_same_seed(self) -> None:
+        """Rebuild the network with the settings shown, the seed included."""
+        try:
+            config = self.controls.config()
+        except NnlensError as exc:
+            self.show_error(self.tr("Cannot reset with these settings"), str(exc))
+            return
+        self.training.reset(config)
+
+    def reset_new_seed(self) -> None:
+        self.controls.set_seed(self.controls.seed.value() + 1)
+        self.reset_same_seed()
+
+    def open_experiment(self, path: str | Path) -> None:
+        """Load an experiment TOML; a bad file gives a message and keeps the current one."""
+        try:
+            config = ExperimentConfig.load(path)
+        except NnlensError as exc:
+            self.show_error(self.tr("Cannot open {name}").format(name=Path(path).name), str(exc))
+            return
+        self._opening = (config, Path(path))
+        self.training.reset(config)
+
+    def save_experiment(self, path: str | Path) -> bool:
+        path = Path(path)
+        try:
+            config = self.controls.config().with_changes({"name": path.stem})
+            config.save(path)
+        except NnlensError as exc:
+            self.show_error(self.tr("Cannot save {name}").format(name=path.name), str(exc))
+            return False
+        self.controls.set_name(config.name)
+        self.path, self.saved = path, config
+        self.menus.remember_file(path)
+        self._refresh_title()
+        return True
+
+    def show_error(self, title: str, message: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, title, QMessageBox.StandardButton.Ok, self
+        )
+        box.setInformativeText(message)
+        box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 380px; }")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    @property
+    def newest_snapshot(self) -> Snapshot | None:
+        """The last snapshot the worker sent (drawn at the next frame)."""
+        return self._newest
+
+    # ------------------------------------------------------------------ from the worker
+    def _on_snapshot_ready(self, snapshot: Snapshot) -> None:
+        self._newest = snapshot
+
+    def _on_steps_completed(self, stats: list[StepStats]) -> None:
+        self._stats = stats[-1]
+
+    def _on_running_changed(self, running: bool) -> None:
+        self.frames.running = running
+        self.transport.set_running(running)
+        if running:
+            self.status_alarm.hide()
+
+    def _on_reset_completed(self, config: ExperimentConfig) -> None:
+        self._has_trainer = True
+        self.controls.set_config(config)
+        if self._opening is not None and config is self._opening[0]:
+            self.saved, self.path = config, self._opening[1]
+            self.menus.remember_file(self.path)
+        self._opening = None
+        self._stats = None
+        self.frames.forget()
+        for panel in self.panels:
+            panel.clear()
+        self.status_alarm.hide()
+        self._refresh_title()
+
+    def _on_diverged(self, reason: str) -> None:
+        self.status_alarm.setText(self.tr("Training stopped: {reason}").format(reason=reason))
+        self.status_alarm.show()
+
+    def _on_error(self, message: str) -> None:
+        self._opening = None
+        self.show_error(self.tr("Cannot use these settings"), message)
+        if not self._has_trainer:
+            self._has_trainer = True
+            self.training.reset(load_lesson("xor").config)
+
+    # ------------------------------------------------------------------ drawing
+    def _on_frame_timeout(self) -> None:
+        snapshot = self._newest
+        if snapshot is None:
+            return
+        self._show_stats(snapshot)
+        with self.training.drawing():
+            done = self.frames.draw(snapshot)
+        if done:
+            self.training.display_ready()
+            self.frame_drawn.emit(snapshot)
+        failure, self.frames.failure = self.frames.failure, None
+        if failure is not None:
+            raise failure
+
+    def event(self, event: QEvent) -> bool:
+        """Time the painting of dirty widgets, which Qt runs on the window's update request."""
+        if event.type() != QEvent.Type.UpdateRequest:
+            return super().event(event)
+        with self.training.drawing():
+            start = time.perf_counter()
+            handled = super().event(event)
+            self.frames.add_paint_time(time.perf_counter() - start)
+        return handled
+
+    def _show_stats(self, snapshot: Snapshot) -> None:
+        stats = self._stats if self._stats and self._stats.step >= snapshot.step else None
+        if self._stats_shown == (id(snapshot), id(stats)):
+            return
+        self._stats_shown = (id(snapshot), id(stats))
+        step, epoch = (stats.step, stats.epoch) if stats else (snapshot.step, snapshot.epoch)
+        self.transport.set_counter(step, epoch)
+        loss = stats.loss if stats else (snapshot.history.loss[-1] if snapshot.step else math.nan)
+        parts = [self.tr("batch loss {v}").format(v=_num(loss))]
+        if snapshot.task == "regression":
+            parts.append(self.tr("validation loss {v}").format(v=_num(snapshot.val_loss)))
+        else:
+            parts.append(
+                self.tr("accuracy: train {a} · validation {b}").format(
+                    a=_pct(snapshot.train_accuracy), b=_pct(snapshot.val_accuracy)
+                )
+            )
+        self.status_stats.setText("   ".join(parts))
+        if snapshot.diverged and not self.status_alarm.isVisible():
+            self._on_diverged(snapshot.diverged)
+
+    def _refresh_title(self) -> None:
+        try:
+            shown = self.controls.config()
+            modified = effective_settings(shown) != effective_settings(self.saved)
+        except NnlensError:
+            shown, modified = self.controls.applied, True
+        self.setWindowTitle(self.tr("{name}[*] — nnlens").format(name=shown.name))
+        self.setWindowModified(modified)
+
+
+def _default_size() -> tuple[int, int]:
+    """1600×1000, or 95% of a smaller screen (offscreen renders keep the full size)."""
+    width, height = DEFAULT_SIZE
+    screen = QGuiApplication.primaryScreen()
+    if screen is None or QGuiApplication.platformName() == "offscreen":
+        return width, height
+    available = screen.availableGeometry()
+    return min(width, int(available.width() * 0.95)), min(height, int(available.height() * 0.95))
+
+
+def _num(value: float) -> str:
+    return f"{value:.4g}" if math.isfinite(value) else "–"
+
+
+def _pct(value: float) -> str:
+    return f"{100 * value:.1f}%" if math.isfinite(value) else "–"
