@@ -461,14 +461,21 @@ class Trainer:
             dead,
         )
 
-    def snapshot(self) -> Snapshot:
-        """An immutable picture of the run now, for drawing (it also records an evaluation)."""
+    def snapshot(self, evaluate: bool = True) -> Snapshot:
+        """An immutable picture of the run now, for drawing. It records an evaluation unless
+        ``evaluate`` is False (a live view while training runs): then only the training rows,
+        whose forward pass the histograms need anyway, are measured again, and the validation
+        figures are those of the last evaluation."""
         with np.errstate(all="ignore"):
+            if evaluate:
+                self.evaluate()
+            else:
+                train_loss, train_acc = self._measure(self.split.train, self._eval_rows)
+                self._latest = (train_loss, train_acc, *self._latest[2:])
             return self._snapshot()
 
     def _snapshot(self) -> Snapshot:
         model = self.model
-        self.evaluate()
         theta = model.theta.copy()
         params = {
             name: frozen(theta[s].reshape(model.params[name].shape))
