@@ -7,10 +7,17 @@ quits after shutting the training thread down.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    QtMsgType,
+    QTimer,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication
 
 from engine.config import ExperimentConfig
@@ -22,10 +29,18 @@ ORGANIZATION = "nnlens"
 APPLICATION = "nnlens"
 
 
+def _on_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's own warnings go to stderr as usual, except the offscreen platform's note that it
+    cannot resize windows to their size hints, which says nothing to a user."""
+    if "propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
+
+
 def application() -> QApplication:
     """The process's QApplication, created with the names QSettings files go by."""
     app = QApplication.instance()
     if app is None:
+        qInstallMessageHandler(_on_qt_message)
         QCoreApplication.setOrganizationName(ORGANIZATION)
         QCoreApplication.setApplicationName(APPLICATION)
         app = QApplication(sys.argv[:1])
@@ -74,6 +89,15 @@ class Script:
             self.exit_code = 1
 
 
+def _no_display() -> bool:
+    return (
+        sys.platform.startswith("linux")
+        and "QT_QPA_PLATFORM" not in os.environ
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
 def run_app(
     config: ExperimentConfig | None = None,
     steps: int = 0,
@@ -81,6 +105,15 @@ def run_app(
     quit_after: bool = False,
 ) -> int:
     """Open the window on ``config`` (the ``xor`` lesson when None); return the exit code."""
+    if _no_display() and QApplication.instance() is None:
+        if not quit_after:
+            print(
+                "nnlens: error: no display to open the window on (DISPLAY is not set); run it "
+                "on a desktop, or add --screenshot FILE --quit to render offscreen",
+                file=sys.stderr,
+            )
+            return 2
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a scripted run needs no screen
     app = application()
     if config is None:
         config = load_lesson("xor").config
