@@ -14,8 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import (
     QCoreApplication,
     QMessageLogContext,
-    QtMsgType,
     QTimer,
+    QtMsgType,
     qInstallMessageHandler,
 )
 from PySide6.QtWidgets import QApplication
