@@ -94,6 +94,25 @@ def build_parser() -> argparse.ArgumentParser:
     worked.add_argument(
         "--out", required=True, metavar="FILE", help="FILE.md, FILE.html, FILE.pdf or FILE.json"
     )
+
+    export = commands.add_parser(
+        "export", help="train headless and write every panel and the dashboard as figures"
+    )
+    group = export.add_mutually_exclusive_group(required=True)
+    group.add_argument("--preset", metavar="NAME")
+    group.add_argument("--config", metavar="FILE")
+    export.add_argument("--steps", type=_positive, required=True, metavar="N")
+    export.add_argument("--out", required=True, metavar="DIR", help="folder for the figures")
+    export.add_argument(
+        "--panels", default="all", metavar="all|NAME,...", help="panels to write (default all)"
+    )
+    export.add_argument(
+        "--format", default="png", metavar="png,svg,pdf,gif", help="formats (default png)"
+    )
+    export.add_argument("--size", default="1920x1080", metavar="WxH", help="pixels")
+    export.add_argument("--theme", default="slide", metavar="slide|screen")
+    export.add_argument("--caption", action="store_true", help="add the experiment's settings")
+    export.add_argument("--toml", action="store_true", help="write the experiment beside each")
     return parser
 
 
@@ -111,6 +130,20 @@ def main(argv: list[str] | None = None) -> int:
             from engine.headless import run_train
 
             return run_train(_experiment(args), args.steps, args.json)
+        if args.command == "export":
+            from gui.export_cli import run_export
+
+            return run_export(
+                _experiment(args),
+                args.steps,
+                args.out,
+                args.panels,
+                args.format,
+                args.size,
+                args.theme,
+                args.caption,
+                args.toml,
+            )
         from engine.presets import Lesson
 
         if args.command == "worked-example":
