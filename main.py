@@ -159,7 +159,13 @@ def main(argv: list[str] | None = None) -> int:
 
         experiment = _experiment(args)
         config = experiment.config if isinstance(experiment, Lesson) else experiment
-        return run_app(config, steps=args.steps, screenshot=args.screenshot, quit_after=args.quit)
+        return run_app(
+            config,
+            steps=args.steps,
+            screenshot=args.screenshot,
+            quit_after=args.quit,
+            lesson=experiment if isinstance(experiment, Lesson) else None,
+        )
     except NnlensError as exc:
         print(f"nnlens: error: {exc}", file=sys.stderr)
         return 2

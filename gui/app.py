@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication
 
 from engine.config import ExperimentConfig
-from engine.presets import load_lesson
+from engine.presets import Lesson, load_lesson
 from engine.snapshot import Snapshot
 from gui.window import MainWindow
 
@@ -103,6 +103,7 @@ def run_app(
     steps: int = 0,
     screenshot: str | None = None,
     quit_after: bool = False,
+    lesson: Lesson | None = None,
 ) -> int:
     """Open the window on ``config`` (the ``xor`` lesson when None); return the exit code."""
     if _no_display() and QApplication.instance() is None:
@@ -115,12 +116,20 @@ def run_app(
             return 2
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a scripted run needs no screen
     app = application()
+    if config is None and lesson is None:
+        lesson = load_lesson("xor")
     if config is None:
-        config = load_lesson("xor").config
+        config = lesson.config
     scripted = bool(steps or screenshot or quit_after)
     window = MainWindow(config, remember=not quit_after)
     script = Script(window, steps, screenshot, quit_after) if scripted else None
     window.show()
+    if lesson is not None:
+        # A scripted run shows the dashboard alone: the comparison would train beside it.
+        if scripted:
+            window.extras.show_lesson(lesson)
+        else:
+            window.extras.open_lesson(lesson, load=False)
     code = app.exec()
     window.shutdown()
     window.deleteLater()

@@ -10,6 +10,10 @@ share (a step, a pause or a reset is drawn at once, every panel in the same tick
   (``show_snapshot`` plus the painting the window reports) is at most ``share`` of the time
   since that frame started, so a heavy dashboard redraws less often instead of starving
   training. A snapshot that arrives while a frame is still being drawn takes its place.
+
+``delay`` says when the next tick can do anything, so the window can wake up then rather
+than at its next fixed tick: a frame split over two 33 ms ticks, or a gap of 34 ms waiting
+for a 66 ms tick, would halve the frame rate.
 """
 
 from __future__ import annotations
@@ -62,6 +66,16 @@ class FrameScheduler:
     def forget(self) -> None:
         """After a reset: every panel draws the next snapshot."""
         self._drawn.clear()
+
+    def delay(self, snapshot: Snapshot) -> float | None:
+        """Seconds until ``draw(snapshot)`` can make progress: 0 while a frame is under way,
+        the rest of the gap after a complete one, None when every visible panel has drawn it."""
+        if all(self._drawn.get(id(p)) is snapshot or not self.is_visible(p) for p in self.panels):
+            return None
+        if snapshot is self._started or self._started is not self._complete or not self.running:
+            return 0.0
+        gap = self.frame_cost / self.share
+        return max(0.0, self._started_at + gap - time.perf_counter())
 
     def draw(self, snapshot: Snapshot) -> bool:
         """One tick; True when ``snapshot`` has just been drawn by every visible panel.

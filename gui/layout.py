@@ -2,7 +2,8 @@
 
 Controls on the left, full height; then two rows: the network graph, the decision boundary and
 the optimizer paths on top, the weight and activation histograms, the curves and the gradient
-flow below. Panels not named here join the bottom row.
+flow below. Panels not named here join the bottom row. The lessons tab shares the controls'
+place; the X-ray floats in its own window and starts hidden.
 """
 
 from __future__ import annotations
@@ -18,11 +19,14 @@ ROW_SHARES = (
     {"weights": 0.26, "activations": 0.26, "curves": 0.25, "gradients": 0.23},
 )
 """Each row's docks and their share of the row's width."""
+BESIDE_CONTROLS = ("lessons",)
+FLOATING = ("xray",)
 
 
 def rows(docks: dict[str, QDockWidget]) -> list[list[str]]:
     top = [k for k in ROW_SHARES[0] if k in docks]
-    bottom = [k for k in docks if k not in top and k != "controls"]
+    apart = ("controls", *BESIDE_CONTROLS, *FLOATING)
+    bottom = [k for k in docks if k not in top and k not in apart]
     return [row for row in (top, bottom) if row]
 
 
@@ -34,6 +38,12 @@ def arrange_default(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
     window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, docks["controls"])
     for dock in docks.values():
         dock.show()
+    for key in FLOATING:
+        if key in docks:
+            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, docks[key])
+            docks[key].setFloating(True)
+            docks[key].resize(1280, 720)
+            docks[key].hide()
     grid = rows(docks)
     h, v = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
     if grid:
@@ -43,6 +53,10 @@ def arrange_default(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
     for row in grid:
         for before, after in pairwise(row):
             window.splitDockWidget(docks[before], docks[after], h)
+    for key in BESIDE_CONTROLS:
+        if key in docks:
+            window.tabifyDockWidget(docks["controls"], docks[key])
+    docks["controls"].raise_()
     if window.isVisible():
         size_docks(window, docks)
 

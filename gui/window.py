@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
 
@@ -19,12 +21,14 @@ from engine.errors import NnlensError
 from engine.presets import load_lesson
 from engine.snapshot import Snapshot, StepStats
 from gui.controls import Controls, effective_settings
+from gui.extras import install_extras
 from gui.frames import FrameScheduler
 from gui.layout import arrange_default, size_docks
 from gui.menus import build_menus
 from gui.panels import PANELS
+from gui.panels.base import LiveLabel
 from gui.theme import DARK, THEMES, Theme
-from gui.training import TrainingThread
+from gui.timeline import TimelineThread
 from gui.transport import Transport
 
 FRAME_MS = 33
@@ -57,6 +61,7 @@ class MainWindow(QMainWindow):
         self._opening: tuple[ExperimentConfig, Path] | None = None
         self._has_trainer = False
         self._layout_restored = False
+        self._in_drawing = False
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setDockNestingEnabled(True)
 
@@ -66,11 +71,13 @@ class MainWindow(QMainWindow):
         self.panels = [cls() for cls in PANELS]
         for panel in self.panels:
             panel.setMinimumSize(*PANEL_MINIMUM)
+            panel.skip_hidden_plots = True
         self.docks: dict[str, QDockWidget] = {}
         self._dock("controls", self.tr("Controls"), self.controls)
         for panel in self.panels:
             self._dock(panel.key, panel.title(), panel)
-        self.status_stats = QLabel()
+        self.status_stats = LiveLabel()
+        self.status_stats.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.status_alarm = QLabel()
         self.status_alarm.setWordWrap(True)
         self.status_alarm.hide()
@@ -78,7 +85,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_stats)
         self.menus = build_menus(self)
 
-        self.training = TrainingThread(config, tick_seconds, self)
+        self.training = TimelineThread(config, tick_seconds, self)
         worker = self.training.worker
         worker.snapshot_ready.connect(self._on_snapshot_ready)
         worker.steps_completed.connect(self._on_steps_completed)
@@ -97,12 +104,17 @@ class MainWindow(QMainWindow):
         self.controls.edited.connect(self._refresh_title)
         self.controls.hyper_edited.connect(self.training.set_hyper)
         self.controls.reset_requested.connect(self.reset_same_seed)
+        self.extras = install_extras(self)
 
         self.frames = FrameScheduler(self.panels, lambda p: self.docks[p.key].isVisible())
         self._frame = QTimer(self)
         self._frame.setTimerType(Qt.TimerType.PreciseTimer)
         self._frame.setInterval(FRAME_MS)
         self._frame.timeout.connect(self._on_frame_timeout)
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setTimerType(Qt.TimerType.PreciseTimer)
+        self._soon.timeout.connect(self._on_frame_timeout)
         self.apply_theme(self.theme)
         self._restore_layout()
         self._refresh_title()
@@ -149,6 +161,8 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop drawing and end the training thread (waits for it)."""
         self._frame.stop()
+        self._soon.stop()
+        self.extras.shutdown()
         self.training.shutdown()
 
     def apply_theme(self, theme: Theme) -> None:
@@ -159,6 +173,7 @@ class MainWindow(QMainWindow):
         self.transport.set_icon_color(QColor(theme.foreground))
         for panel in self.panels:
             panel.apply_theme(theme)
+        self.extras.apply_theme(theme)
         self.menus.select_theme(theme.name)
 
     # ------------------------------------------------------------------ commands
@@ -189,6 +204,11 @@ class MainWindow(QMainWindow):
             self.show_error(self.tr("Cannot open {name}").format(name=Path(path).name), str(exc))
             return
         self._opening = (config, Path(path))
+        self.training.reset(config)
+
+    def load_config(self, config: ExperimentConfig) -> None:
+        """Train ``config`` from scratch (a lesson's experiment); it counts as saved."""
+        self.saved, self.path = config, None
         self.training.reset(config)
 
     def save_experiment(self, path: str | Path) -> bool:
@@ -222,6 +242,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ from the worker
     def _on_snapshot_ready(self, snapshot: Snapshot) -> None:
         self._newest = snapshot
+        self._schedule()
 
     def _on_steps_completed(self, stats: list[StepStats]) -> None:
         self._stats = stats[-1]
@@ -263,24 +284,58 @@ class MainWindow(QMainWindow):
         if snapshot is None:
             return
         self._show_stats(snapshot)
-        with self.training.drawing():
+        if self.frames.delay(snapshot) != 0.0:
+            self._schedule()
+            return
+        with self._drawing():
             done = self.frames.draw(snapshot)
+            QCoreApplication.sendPostedEvents()  # the scenes' updates and the paint, now
         if done:
             self.training.display_ready()
             self.frame_drawn.emit(snapshot)
+        self._schedule()
         failure, self.frames.failure = self.frames.failure, None
         if failure is not None:
             raise failure
+
+    def _schedule(self) -> None:
+        """Wake up when the scheduler can go on (the rest of a frame, or the next one once the
+        drawing share allows), not only at the next tick of the ~30 Hz timer."""
+        if self._newest is None or not self._frame.isActive():
+            return
+        delay = self.frames.delay(self._newest)
+        if delay is None:
+            return
+        ms = math.ceil(delay * 1000)
+        if ms < self._frame.remainingTime() and not (
+            self._soon.isActive() and self._soon.remainingTime() <= ms
+        ):
+            self._soon.start(ms)
 
     def event(self, event: QEvent) -> bool:
         """Time the painting of dirty widgets, which Qt runs on the window's update request."""
         if event.type() != QEvent.Type.UpdateRequest:
             return super().event(event)
-        with self.training.drawing():
+        with self._drawing():
             start = time.perf_counter()
             handled = super().event(event)
             self.frames.add_paint_time(time.perf_counter() - start)
         return handled
+
+    @contextmanager
+    def _drawing(self) -> Iterator[None]:
+        """Training steps aside once for a whole tick: drawing the panels, the scenes' updates
+        and the painting they cause. Stepping aside three times let a training step start in
+        each gap and fight the GUI thread for the interpreter lock until it ended."""
+        if self._in_drawing:
+            yield
+            return
+        self._in_drawing = True
+        try:
+            with self.training.drawing():
+                yield
+        finally:
+            self._in_drawing = False
 
     def _show_stats(self, snapshot: Snapshot) -> None:
         stats = self._stats if self._stats and self._stats.step >= snapshot.step else None
@@ -289,6 +344,7 @@ class MainWindow(QMainWindow):
         self._stats_shown = (id(snapshot), id(stats))
         step, epoch = (stats.step, stats.epoch) if stats else (snapshot.step, snapshot.epoch)
         self.transport.set_counter(step, epoch)
+        _hold_size(self.transport.counter)
         loss = stats.loss if stats else (snapshot.history.loss[-1] if snapshot.step else math.nan)
         parts = [self.tr("batch loss {v}").format(v=_num(loss))]
         if snapshot.task == "regression":
@@ -321,6 +377,17 @@ def _default_size() -> tuple[int, int]:
         return width, height
     available = screen.availableGeometry()
     return min(width, int(available.width() * 0.95)), min(height, int(available.height() * 0.95))
+
+
+def _hold_size(label: QLabel) -> None:
+    """Fix ``label`` (once laid out) at the largest size its text has needed so far: a label
+    whose size may change re-lays out the whole window, every dock, with each new text (see
+    ``LiveLabel``)."""
+    if not label.isVisible():
+        return
+    size = label.sizeHint().expandedTo(label.minimumSize()).expandedTo(QSize(0, label.height()))
+    if size != label.maximumSize():
+        label.setFixedSize(size)
 
 
 def _num(value: float) -> str:

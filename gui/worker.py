@@ -26,6 +26,9 @@ from engine.trainer import Trainer
 
 FRAME_SECONDS = 1 / 30
 SNAPSHOT_SHARE = 0.35
+DISPLAY_SHARE = 0.45
+"""While training plays, snapshots and the drawing of them (the time the GUI reports busy)
+take at most this share of the time, so training keeps the rest however slow either is."""
 DISPLAY_TIMEOUT = 1.0
 GUI_WAIT = 0.05
 
@@ -57,6 +60,10 @@ class TrainingWorker(QObject):
         self._gui_idle.set()
         self._last_snapshot = (-math.inf, -1)
         self._snapshot_cost = 0.0
+        self._draw_cost = 0.0
+        self._busy_since: float | None = None
+        self._busy_total = 0.0  # written by the GUI thread only
+        self._busy_seen = 0.0
 
     # ------------------------------------------------------------------ commands
     @Slot()
@@ -153,12 +160,21 @@ class TrainingWorker(QObject):
         """Thread-safe: the GUI has drawn the last snapshot and can take the next one."""
         self._display_ready.set()
 
+    @property
+    def gui_busy_seconds(self) -> float:
+        """All the time the GUI has reported drawing (``set_gui_busy``) so far."""
+        return self._busy_total
+
     def set_gui_busy(self, busy: bool) -> None:
         """Thread-safe: while the GUI draws, training waits between steps (up to ``GUI_WAIT``),
         so the two threads do not fight over the interpreter lock call by call."""
         if busy:
+            self._busy_since = time.perf_counter()
             self._gui_idle.clear()
         else:
+            if self._busy_since is not None:
+                self._busy_total += time.perf_counter() - self._busy_since
+                self._busy_since = None
             self._gui_idle.set()
 
     # ------------------------------------------------------------------ the loop
@@ -185,6 +201,8 @@ class TrainingWorker(QObject):
             self._timer.stop()
             self._emit_snapshot()
         elif self._running and self._snapshot_due():
+            if not self._gui_idle.is_set():  # the GUI still paints the last one: not both at once
+                self._gui_idle.wait(GUI_WAIT)
             self._emit_snapshot()
         self._timer.setInterval(0)
 
@@ -198,8 +216,8 @@ class TrainingWorker(QObject):
             if trainer.diverged:
                 break
             stats.append(result)
-            if time.perf_counter() >= deadline:
-                break
+            if time.perf_counter() >= deadline or (self._running and self._snapshot_due()):
+                break  # a snapshot that falls due is taken after this step, not at the tick's end
         return stats
 
     def _allowed(self, now: float) -> int:
@@ -222,20 +240,22 @@ class TrainingWorker(QObject):
         elapsed = time.perf_counter() - last_time
         if not self._display_ready.is_set() and elapsed < DISPLAY_TIMEOUT:
             return False
-        return elapsed >= max(FRAME_SECONDS, self._snapshot_cost / self.snapshot_share)
+        cost = self._snapshot_cost
+        return elapsed >= max(
+            FRAME_SECONDS, cost / self.snapshot_share, (cost + self._draw_cost) / DISPLAY_SHARE
+        )
 
     def _emit_snapshot(self) -> None:
         trainer = self.trainer
         if trainer is None:
             return
         started = time.perf_counter()
-        snapshot = trainer.snapshot()
-        finished = time.perf_counter()
-        cost = finished - started
-        self._snapshot_cost = (
-            cost if self._snapshot_cost == 0 else (0.7 * self._snapshot_cost + 0.3 * cost)
-        )
-        self._last_snapshot = (finished, trainer.step_count)
+        snapshot = trainer.snapshot(evaluate=not self._running)
+        cost = time.perf_counter() - started
+        self._snapshot_cost = _smooth(self._snapshot_cost, cost)
+        busy, self._busy_seen = self._busy_total - self._busy_seen, self._busy_total
+        self._draw_cost = _smooth(self._draw_cost, busy)  # the drawing of the last snapshot
+        self._last_snapshot = (started, trainer.step_count)
         self._display_ready.clear()
         self.snapshot_ready.emit(snapshot)
 
@@ -256,3 +276,7 @@ class TrainingWorker(QObject):
         if running != self._running:
             self._running = running
             self.running_changed.emit(running)
+
+
+def _smooth(average: float, value: float) -> float:
+    return value if average == 0 else 0.7 * average + 0.3 * value

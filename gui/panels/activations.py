@@ -83,11 +83,19 @@ class ActivationsPanel(Panel):
         activation = snapshot.config.model.activation
         peak = 0.0
         for l, (plot, hist) in enumerate(zip(self._hists, hists, strict=True), start=1):
-            peak = max(peak, plot.set_counts(hist.counts, hist.edges))
-            self.set_title(plot.plot, self._caption(l, snapshot.layer_sizes[l], activation, hist))
+            shown = self.in_view(plot.plot)  # one out of view still counts for the shared range
+            peak = max(peak, plot.set_counts(hist.counts, hist.edges, draw=shown))
+            if shown:
+                self.set_title(
+                    plot.plot, self._caption(l, snapshot.layer_sizes[l], activation, hist)
+                )
         self._height.fit(peak)
         for plot in self._hists:
             plot.set_y_high(self._height.high)
+
+    def redraw(self) -> None:
+        if self._snapshot is not None:
+            self.show_snapshot(self._snapshot)
 
     def _caption(self, l: int, width: int, activation: str, hist: object) -> str:
         head = self.tr("layer {l} · {n} {f}").format(l=l, n=width, f=activation)

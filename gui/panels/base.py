@@ -7,7 +7,9 @@ auto-range dominates redraw cost (DESIGN.md).
 
 from __future__ import annotations
 
+import html
 import math
+import re
 
 import numpy as np
 import pyqtgraph as pg
@@ -29,6 +31,12 @@ class Panel(QtWidgets.QWidget):
         self._canvases: list[pg.GraphicsLayoutWidget] = []
         self._plots: list[pg.PlotItem] = []
         self._titles: dict[pg.PlotItem, tuple[str, float]] = {}
+        self._grids: list[GridLines] = []
+        self.skip_hidden_plots = False
+        """Leave out plots that lie outside their canvas's view (a dock narrower than the
+        plots' minimum widths shows only some of them) until a resize shows them. The window
+        sets it; an export draws every plot."""
+        self._skipped = False
         self.setAutoFillBackground(True)
 
     def title(self) -> str:
@@ -51,17 +59,40 @@ class Panel(QtWidgets.QWidget):
             style_plot(plot, theme)
         for plot, (text, scale) in self._titles.items():
             self._render_title(plot, text, scale)
+        for grid in self._grids:
+            grid.set_color(theme.grid)
         self.restyle(theme)
 
     def restyle(self, theme: Theme) -> None:
         """Hook: re-colour the panel's own items."""
 
+    def redraw(self) -> None:
+        """Hook: draw the last snapshot again, for plots that a resize has brought into view."""
+
+    def in_view(self, plot: pg.PlotItem) -> bool:
+        """Whether ``plot`` is to be drawn: any part of it inside its canvas's view, or
+        ``skip_hidden_plots`` off."""
+        if not self.skip_hidden_plots or plot.scene() is None or not plot.scene().views():
+            return True
+        view = plot.scene().views()[0]
+        area = view.mapFromScene(plot.sceneBoundingRect()).boundingRect()
+        shown = area.intersects(view.viewport().rect())
+        self._skipped |= not shown
+        return shown
+
     def new_canvas(self) -> pg.GraphicsLayoutWidget:
         canvas = pg.GraphicsLayoutWidget()
         canvas.ci.setContentsMargins(4, 4, 4, 4)
         canvas.ci.setSpacing(6)
+        canvas.installEventFilter(self)
         self._canvases.append(canvas)
         return canvas
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if event.type() == QtCore.QEvent.Type.Resize and self._skipped:
+            self._skipped = False
+            QtCore.QTimer.singleShot(0, self, self.redraw)  # once the plots have their new places
+        return super().eventFilter(watched, event)
 
     def new_plot(
         self, canvas: pg.GraphicsLayoutWidget, row: int = 0, col: int = 0, **kwargs: object
@@ -76,6 +107,13 @@ class Panel(QtWidgets.QWidget):
         self._plots.append(plot)
         style_plot(plot, self.theme)
         return plot
+
+    def add_grid(self, plot: pg.PlotItem, x: bool = False, y: bool = True) -> GridLines:
+        """Grid lines at the major ticks (instead of ``plot.showGrid``, see ``GridLines``)."""
+        grid = GridLines(plot, x, y)
+        grid.set_color(self.theme.grid)
+        self._grids.append(grid)
+        return grid
 
     def forget_plot(self, plot: pg.PlotItem) -> None:
         if plot in self._plots:
@@ -97,7 +135,8 @@ class Panel(QtWidgets.QWidget):
             self._render_title(plot, text, scale)
             return
         plot.titleLabel.text = text
-        plot.titleLabel.item.setHtml(self._title_html(text, scale))
+        if not edit_runs(plot.titleLabel.item.document(), old[0], text):
+            plot.titleLabel.item.setHtml(self._title_html(text, scale))
 
     def _title_html(self, text: str, scale: float) -> str:
         color = QtGui.QColor(self.theme.foreground).name(QtGui.QColor.NameFormat.HexArgb)
@@ -109,6 +148,90 @@ class Panel(QtWidgets.QWidget):
             text, color=self.theme.foreground, size=f"{self.theme.font_size * scale:.1f}pt"
         )
         plot.titleLabel.setMinimumWidth(0)
+
+
+def edit_runs(document: QtGui.QTextDocument, old: str, new: str) -> bool:
+    """Turn ``document``, made from the HTML ``old``, into ``new`` by replacing the text of
+    the runs that changed, each keeping its format; False (nothing done) unless both have the
+    same tags and the document holds exactly ``old``'s text.
+
+    A title whose numbers change every frame is mostly the same markup: editing two numbers
+    in place costs a quarter of parsing the whole HTML again (``setHtml``).
+    """
+    old_parts, new_parts = _TAG.split(old), _TAG.split(new)
+    if old_parts[1::2] != new_parts[1::2]:
+        return False
+    old_runs = [html.unescape(t) for t in old_parts[0::2]]
+    new_runs = [html.unescape(t) for t in new_parts[0::2]]
+    breaks = ["\u2028" if _BREAK.fullmatch(tag) else "" for tag in old_parts[1::2]] + [""]
+    if document.toRawText() != "".join(r + b for r, b in zip(old_runs, breaks, strict=True)):
+        return False
+    starts, position = [], 0
+    for run, brk in zip(old_runs, breaks, strict=True):
+        starts.append(position)
+        position += len(run) + len(brk)
+    changed = [i for i, (a, b) in enumerate(zip(old_runs, new_runs, strict=True)) if a != b]
+    if any(not old_runs[i] for i in changed):
+        return False
+    cursor = QtGui.QTextCursor(document)
+    cursor.beginEditBlock()
+    for i in reversed(changed):
+        cursor.setPosition(starts[i] + 1)
+        run_format = cursor.charFormat()
+        cursor.setPosition(starts[i])
+        cursor.setPosition(starts[i] + len(old_runs[i]), QtGui.QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(new_runs[i], run_format)
+    cursor.endEditBlock()
+    return True
+
+
+_TAG = re.compile(r"(<[^>]*>)")
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+class GridLines(QtWidgets.QGraphicsPathItem):
+    """Grid lines at an axis's major ticks, drawn as one path in the plot's data coordinates.
+
+    pyqtgraph's own grid is drawn by the axis items across the whole plot, so every change of
+    the data repainted the axes and their tick text too: about a quarter of a dashboard
+    frame. These lines are redrawn with the data, and the axes only when their range changes.
+    A plain path item (not a plot curve) paints and reports its bounds without Python, and is
+    not mistaken for data.
+    """
+
+    def __init__(self, plot: pg.PlotItem, x: bool, y: bool) -> None:
+        super().__init__()
+        self._plot, self._x, self._y = plot, x, y
+        self.setZValue(-100)
+        plot.addItem(self, ignoreBounds=True)
+        plot.vb.sigRangeChanged.connect(self._place)
+        plot.vb.sigResized.connect(self._place)
+
+    def set_color(self, color: str) -> None:
+        """One device pixel wide at any zoom (a cosmetic pen of width 0)."""
+        self.setPen(pg.mkPen(color, width=0))
+
+    def _place(self, *_: object) -> None:
+        (x0, x1), (y0, y1) = self._plot.vb.viewRange()
+        path = QtGui.QPainterPath()
+        if self._y:
+            axis = self._plot.getAxis("left")
+            for value in _major_ticks(axis, y0, y1, axis.height()):
+                path.moveTo(x0, value)
+                path.lineTo(x1, value)
+        if self._x:
+            axis = self._plot.getAxis("bottom")
+            for value in _major_ticks(axis, x0, x1, axis.width()):
+                path.moveTo(value, y0)
+                path.lineTo(value, y1)
+        self.setPath(path)
+
+
+def _major_ticks(axis: pg.AxisItem, low: float, high: float, size: float) -> list[float]:
+    if not (math.isfinite(low) and math.isfinite(high)) or high <= low or size <= 0:
+        return []
+    levels = axis.tickValues(low, high, size)
+    return [v for v in levels[0][1] if low <= v <= high] if levels else []
 
 
 def style_plot(plot: pg.PlotItem, theme: Theme) -> None:
@@ -143,6 +266,57 @@ def mute(label: QtWidgets.QLabel, theme: Theme) -> None:
     palette = label.palette()
     palette.setColor(QtGui.QPalette.ColorRole.WindowText, QtGui.QColor(theme.muted))
     label.setPalette(palette)
+
+
+class LiveLabel(QtWidgets.QLabel):
+    """One line of plain text that changes every frame (a readout, a counter).
+
+    ``QLabel.setText`` re-lays out every parent up to the main window when the text's width
+    changes, and the window then re-places all seven docks: with a few such labels that was
+    a third of a dashboard frame. This label asks for the width of the widest text it has
+    shown; a new text that fits is only repainted, one that needs more room updates the layout
+    once.
+    """
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:
+        if text == self._text:
+            return
+        self._text = text
+        reserved = super().text()
+        metrics = self.fontMetrics()
+        if metrics.horizontalAdvance(text) > metrics.horizontalAdvance(reserved):
+            super().setText(text)
+        self.update()
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        if event.type() == QtCore.QEvent.Type.FontChange:
+            super().setText(self._text)
+        super().changeEvent(event)
+
+    def paintEvent(self, event: QtGui.QPaintEvent) -> None:
+        painter = QtGui.QPainter(self)
+        self.drawFrame(painter)
+        margin = self.margin()
+        rect = self.contentsRect().adjusted(margin, margin, -margin, -margin)
+        align = QtWidgets.QStyle.visualAlignment(self.layoutDirection(), self.alignment())
+        self.style().drawItemText(
+            painter,
+            rect,
+            int(align.value),
+            self.palette(),
+            self.isEnabled(),
+            self._text,
+            self.foregroundRole(),
+        )
+        painter.end()
 
 
 def message_label(parent: QtWidgets.QWidget | None = None) -> QtWidgets.QLabel:
@@ -218,6 +392,13 @@ def finite_xy(x: np.ndarray, y: np.ndarray, positive: bool = False) -> tuple[np.
     return np.asarray(x, dtype=float)[keep], y[keep]
 
 
+def finite_counts(counts: np.ndarray) -> np.ndarray:
+    """Histogram counts as floats, NaN and infinities as 0 and ±max (``np.nan_to_num``), which
+    the usual integer counts skip."""
+    counts = np.asarray(counts, dtype=float)
+    return counts if np.isfinite(counts).all() else np.nan_to_num(counts)
+
+
 def fmt(value: float, digits: int = 3) -> str:
     """A number for a label: ``0.412``, ``1.2e-05``, or an en dash when it is not finite."""
     return f"{value:.{digits}g}" if math.isfinite(value) else "–"
@@ -285,25 +466,71 @@ class ColorBar(QtWidgets.QWidget):
         painter.end()
 
 
+class StepCurve(pg.PlotCurveItem):
+    """A histogram's filled step curve whose bounds come from the extent it was given: pyqtgraph
+    finds them by scanning the data twice and measuring the pixel size again after every
+    ``setData``, for eleven histograms a frame. Drawn by pyqtgraph as before."""
+
+    def __init__(self) -> None:
+        super().__init__(fillLevel=0.0, skipFiniteCheck=True)
+        self._extent: tuple[float, float, float, float] | None = None
+        self._pixel: tuple[float, float] | None = None
+
+    def set_steps(self, edges: np.ndarray, heights: np.ndarray) -> None:
+        """``heights`` (n,) between ``edges`` (n + 1,), all finite; unchanged data is skipped."""
+        if (
+            self._extent is not None
+            and np.array_equal(edges, self.xData)
+            and np.array_equal(heights, self.yData)
+        ):
+            return
+        low = min(float(heights.min()), 0.0) if heights.size else 0.0
+        high = max(float(heights.max()), 0.0) if heights.size else 0.0
+        self._extent = (float(edges[0]), float(edges[-1]), low, high)
+        self.setData(edges, heights, stepMode="center")
+
+    def clear_steps(self) -> None:
+        self._extent = None
+        self.setData([0.0], [], stepMode="center")
+
+    def boundingRect(self) -> QtCore.QRectF:
+        if self._extent is None:
+            return super().boundingRect()
+        if self._pixel is None:
+            px, py = self.pixelVectors()
+            self._pixel = (0.0 if px is None else px.length(), 0.0 if py is None else py.length())
+        pad = self.pixelPadding()
+        px, py = self._pixel[0] * pad, self._pixel[1] * pad
+        x0, x1, y0, y1 = self._extent
+        return QtCore.QRectF(x0 - px, y0 - py, x1 - x0 + 2 * px, y1 - y0 + 2 * py)
+
+    def viewTransformChanged(self) -> None:
+        self._pixel = None
+        super().viewTransformChanged()
+
+
 class HistogramPlot:
     """A plot of one histogram as a filled step curve of fractions, with a stable range."""
 
     def __init__(self, panel: Panel, canvas: pg.GraphicsLayoutWidget, row: int, col: int) -> None:
         self.plot = panel.new_plot(canvas, row, col)
-        self.plot.showGrid(y=True, alpha=0.25)
+        panel.add_grid(self.plot, y=True)
         self.plot.getAxis("bottom").setStyle(hideOverlappingLabels=12)
-        self.curve = pg.PlotCurveItem(fillLevel=0.0, skipFiniteCheck=True)
+        self.curve = StepCurve()
         self.plot.addItem(self.curve)
         self.height = StableRange()
         self._x_range: tuple[float, float] | None = None
         self._y_range: tuple[float, float] | None = None
 
-    def set_counts(self, counts: np.ndarray, edges: np.ndarray) -> float:
-        """Draw ``counts`` as fractions of their total; returns the largest fraction."""
-        counts = np.nan_to_num(np.asarray(counts, dtype=float))
+    def set_counts(self, counts: np.ndarray, edges: np.ndarray, draw: bool = True) -> float:
+        """Draw ``counts`` as fractions of their total (unless ``draw`` is False, for a plot
+        out of view); returns the largest fraction."""
+        counts = finite_counts(counts)
         total = counts.sum()
         fractions = counts / total if total > 0 else np.zeros_like(counts)
-        self.curve.setData(np.asarray(edges, dtype=float), fractions, stepMode="center")
+        if not draw:
+            return float(fractions.max()) if fractions.size else 0.0
+        self.curve.set_steps(np.asarray(edges, dtype=float), fractions)
         x_range = (float(edges[0]), float(edges[-1]))
         if x_range != self._x_range and all(map(math.isfinite, x_range)):
             self._x_range = x_range
@@ -328,6 +555,6 @@ class HistogramPlot:
         self.curve.setBrush(theme.solid(color, 0.45))
 
     def reset(self) -> None:
-        self.curve.setData([0.0], [], stepMode="center")
+        self.curve.clear_steps()
         self.height.reset()
         self._x_range = self._y_range = None

@@ -11,6 +11,7 @@ from PySide6 import QtCore, QtWidgets
 from engine.snapshot import History, Snapshot
 from gui.panels.base import (
     DecadeRange,
+    LiveLabel,
     Panel,
     StableRange,
     finite_xy,
@@ -29,7 +30,7 @@ class LossPanel(Panel):
         super().__init__(parent)
         self._log = QtWidgets.QCheckBox(self.tr("log scale (loss)"))
         self._log.toggled.connect(self._on_log_toggled)
-        self._readout = QtWidgets.QLabel()
+        self._readout = LiveLabel()
         bar = QtWidgets.QHBoxLayout()
         bar.addWidget(self._log)
         bar.addWidget(self._readout, 1)
@@ -44,7 +45,7 @@ class LossPanel(Panel):
         canvas.ci.layout.setRowStretchFactor(0, 3)
         canvas.ci.layout.setRowStretchFactor(1, 2)
         for plot in (self._loss_plot, self._acc_plot):
-            plot.showGrid(x=True, y=True, alpha=0.2)
+            self.add_grid(plot, x=True, y=True)
         self._legend = self._loss_plot.addLegend(offset=(-8, 8))
         self._batch = self._curve(self._loss_plot, self.tr("mini-batch loss"))
         self._train = self._curve(self._loss_plot, self.tr("training set"))
@@ -65,6 +66,7 @@ class LossPanel(Panel):
         self._decades = DecadeRange(span=1)
         self._step_high = 0.0
         self._history: History | None = None
+        self._evaluated: tuple | None = None
         self._task = ""
         self._hover_step: float | None = None
         self.apply_theme(self.theme)
@@ -87,6 +89,7 @@ class LossPanel(Panel):
         self._decades.reset()
         self._step_high = 0.0
         self._history = None
+        self._evaluated = None
         self._readout.setText("")
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
@@ -103,14 +106,19 @@ class LossPanel(Panel):
         log = self._log.isChecked()
         steps = np.arange(1, len(h.loss) + 1, dtype=float)
         self._batch.setData(*finite_xy(steps, h.loss, positive=log))
-        self._train.setData(*finite_xy(h.eval_steps, h.train_loss, positive=log))
-        self._val.setData(*finite_xy(h.eval_steps, h.val_loss, positive=log))
         classify = self._task != "regression"
         if classify != self._acc_plot.isVisible():
             self._show_accuracy(classify)
-        if classify:
-            self._train_acc.setData(*finite_xy(h.eval_steps, h.train_accuracy))
-            self._val_acc.setData(*finite_xy(h.eval_steps, h.val_accuracy))
+        columns = (h.eval_steps, h.train_loss, h.val_loss, h.train_accuracy, h.val_accuracy)
+        last = np.concatenate([np.asarray(c, dtype=float)[-1:] for c in columns])
+        evaluated = (log, classify, len(h.eval_steps), last.tobytes())
+        if evaluated != self._evaluated:  # evaluations come every few frames, not every frame
+            self._evaluated = evaluated
+            self._train.setData(*finite_xy(h.eval_steps, h.train_loss, positive=log))
+            self._val.setData(*finite_xy(h.eval_steps, h.val_loss, positive=log))
+            if classify:
+                self._train_acc.setData(*finite_xy(h.eval_steps, h.train_accuracy))
+                self._val_acc.setData(*finite_xy(h.eval_steps, h.val_accuracy))
         if step > self._step_high:
             self._step_high = step_bound(step)
             self._loss_plot.setXRange(0.0, self._step_high, padding=0.02)

@@ -38,7 +38,7 @@ class GradientFlowPanel(Panel):
         self.label_axis(self._time, "bottom", self.tr("step"))
         self.label_axis(self._now, "bottom", self.tr("layer"))
         for plot in (self._time, self._now):
-            plot.showGrid(x=False, y=True, alpha=0.25)
+            self.add_grid(plot, y=True)
         self.set_title(self._time, self.tr("gradient norm per layer over time"))
         self._bars = pg.BarGraphItem(x=[], height=[], width=0.7)
         self._now.addItem(self._bars)
@@ -50,6 +50,7 @@ class GradientFlowPanel(Panel):
         self._step_high = 0.0
         self._last_step = -1
         self._latest: np.ndarray | None = None
+        self._history_drawn: tuple | None = None
         self.apply_theme(self.theme)
 
     def title(self) -> str:
@@ -64,6 +65,7 @@ class GradientFlowPanel(Panel):
         self._decades.reset()
         self._step_high = 0.0
         self._last_step = -1
+        self._history_drawn = None
 
     def _build(self, n_layers: int) -> None:
         self.clear()
@@ -94,13 +96,9 @@ class GradientFlowPanel(Panel):
         if len(latest) != len(self._curves) or snapshot.step < self._last_step:
             self._build(len(latest))
         self._last_step = snapshot.step
-        norms = np.asarray(h.grad_norms, dtype=float).reshape(len(h.eval_steps), -1)
-        symbol = "o" if len(h.eval_steps) <= FEW_POINTS else None
-        for l, curve in enumerate(self._curves):
-            if norms.shape[1] > l:
-                if curve.opts["symbol"] != symbol:
-                    curve.setSymbol(symbol)
-                curve.setData(*finite_xy(h.eval_steps, norms[:, l], positive=True))
+        norms = np.asarray(h.grad_norms, dtype=float).reshape(len(h.eval_steps), len(latest))
+        if self._history_changed(h.eval_steps, norms):
+            self._draw_history(h.eval_steps, norms)
         if len(h.eval_steps) and h.eval_steps[-1] > self._step_high:
             self._step_high = step_bound(float(h.eval_steps[-1]))
             self._time.setXRange(0.0, self._step_high, padding=0.02)
@@ -111,17 +109,32 @@ class GradientFlowPanel(Panel):
         self._latest = latest
         self._draw_bars(latest)
 
+    def _history_changed(self, steps: np.ndarray, norms: np.ndarray) -> bool:
+        """The history grows only at evaluation steps: most frames leave the curves as they are."""
+        key = (len(steps), float(steps[-1]) if len(steps) else None, norms[-1:].tobytes())
+        if key == self._history_drawn:
+            return False
+        self._history_drawn = key
+        return True
+
+    def _draw_history(self, steps: np.ndarray, norms: np.ndarray) -> None:
+        symbol = "o" if len(steps) <= FEW_POINTS else None
+        for l, curve in enumerate(self._curves):
+            if norms.shape[1] > l:
+                if curve.opts["symbol"] != symbol:
+                    curve.setSymbol(symbol)
+                curve.setData(*finite_xy(steps, norms[:, l], positive=True))
+
     def _draw_bars(self, latest: np.ndarray) -> None:
         ok = np.isfinite(latest) & (latest > 0)
         base = float(self._decades.lo if self._decades.lo is not None else -8)
         layers = np.arange(1, len(latest) + 1, dtype=float)
         heights = np.where(ok, np.log10(np.where(ok, latest, 1.0)) - base, 0.0)
-        colors = self._colors(self.theme)
         self._bars.setOpts(
             x=layers[ok],
             height=heights[ok],
             y0=base,
-            brushes=[pg.mkBrush(c) for c, good in zip(colors, ok, strict=True) if good],
+            brushes=[b for b, good in zip(self._brushes, ok, strict=True) if good],
         )
         title = self.tr("latest, per layer")
         if len(latest) > 1 and ok[0] and ok[-1]:
@@ -131,6 +144,7 @@ class GradientFlowPanel(Panel):
         self.set_title(self._now, title)
 
     def restyle(self, theme: Theme) -> None:
+        self._brushes = [pg.mkBrush(c) for c in self._colors(theme)]
         for curve, color in zip(self._curves, self._colors(theme), strict=True):
             curve.setPen(pg.mkPen(color, width=1.4 * theme.line_width))
             curve.setSymbolBrush(pg.mkBrush(color))

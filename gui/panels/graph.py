@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from engine import activations
 from engine.snapshot import Snapshot
-from gui.panels.base import ColorBar, Panel, StableRange, fmt, mute
+from gui.panels.base import ColorBar, LiveLabel, Panel, StableRange, fmt, mute
 from gui.theme import Theme, diverging_rgba
 
 MAX_NODES = 16
@@ -22,6 +23,38 @@ FILL_STEPS = 33
 CENTRE = QtCore.Qt.AlignmentFlag.AlignCenter
 
 
+class EdgeLines(pg.PlotCurveItem):
+    """Line pairs (``connect="pairs"``) stroked in device pixels.
+
+    With the view's scaling on the painter, Qt strokes a pen wider than one pixel through its
+    general path, about three times slower than for the same lines mapped to device pixels
+    first: two thirds of the graph's frame went to its edges. The pens are cosmetic, so the
+    pixels are the same; vector exports get the same lines in the page's coordinates.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(connect="pairs", skipFiniteCheck=True)
+        self._device_lines = None
+
+    def paint(self, p: QtGui.QPainter, opt: object, widget: object) -> None:
+        x, y = self.xData, self.yData
+        pen = self.opts["pen"]
+        t = p.transform()
+        if x is None or not len(x) or not t.isAffine():
+            super().paint(p, opt, widget)
+            return
+        aa = self._exportOpts.get("antialias", True) if self._exportOpts else self.opts["antialias"]
+        X = t.m11() * x + t.m21() * y + t.dx()
+        Y = t.m12() * x + t.m22() * y + t.dy()
+        self._device_lines = arrayToLineSegments(X, Y, "pairs", False, self._device_lines)
+        p.save()
+        p.resetTransform()
+        p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, aa)
+        p.setPen(pen)
+        p.drawLines(*self._device_lines.drawargs())
+        p.restore()
+
+
 class NetworkGraphPanel(Panel):
     key = "graph"
 
@@ -30,19 +63,15 @@ class NetworkGraphPanel(Panel):
         self._sample = QtWidgets.QSpinBox(prefix=self.tr("probe sample "))
         self._sample.setKeyboardTracking(False)
         self._sample.valueChanged.connect(self._on_sample_changed)
-        self._sample_text = QtWidgets.QLabel()
+        self._sample_text = LiveLabel()
         self._info = QtWidgets.QLabel()
         self._legend = ColorBar()
         canvas = self.new_canvas()
         self._plot = self.new_plot(canvas)
         for name in ("left", "bottom"):
             self._plot.hideAxis(name)
-        self._edges = [
-            pg.PlotCurveItem(connect="pairs", skipFiniteCheck=True)
-            for _ in range(2 * len(LEVEL_WIDTHS))
-        ]
+        self._edges = [EdgeLines() for _ in range(2 * len(LEVEL_WIDTHS))]
         for item in self._edges:
-            item.setSegmentedLineMode("on")
             self._plot.addItem(item)
         self._nodes = pg.ScatterPlotItem(pxMode=True, size=14)
         self._nodes.setZValue(10)
@@ -77,7 +106,9 @@ class NetworkGraphPanel(Panel):
         self._node_xy = np.empty((0, 2))
         self._node_ids: list[tuple[int, int]] = []
         self._geometry: list[np.ndarray] = []
+        self._flat: list[np.ndarray] = []
         self._drawn = np.empty((0, 7))
+        self._node_styles: tuple | None = None
         self._last_step = -1
         self._weight_range.reset()
 
@@ -120,11 +151,13 @@ class NetworkGraphPanel(Panel):
         )
         self._node_ids = [(l, int(i)) for l, rows in enumerate(shown) for i in rows]
         self._geometry = []
+        self._flat = []
         for l in range(1, L + 1):
             i, j = (a.ravel() for a in np.indices((len(shown[l - 1]), len(shown[l]))))
             x0, x1 = np.full(i.size, l - 1.0), np.full(i.size, float(l))
             ends = (x0, self._ys[l - 1][i], self._ys[l][j], x1, shown[l - 1][i], shown[l][j])
             self._geometry.append(np.column_stack(ends))
+            self._flat.append(shown[l - 1][i] * sizes[l] + shown[l][j])
         self._input_scale = float(np.nanmax(np.abs(s.probe_inputs))) if s.probe_inputs.size else 1
         y_train = np.asarray(s.data.y_train, dtype=float)
         self._output_scale = float(np.nanmax(np.abs(y_train))) if y_train.size else 1.0
@@ -185,30 +218,29 @@ class NetworkGraphPanel(Panel):
     def _draw_edges(self, s: Snapshot) -> None:
         parts = []
         keep = min(EDGES_PER_GAP, MAX_EDGES // max(len(self._geometry), 1))
-        for l, geometry in enumerate(self._geometry, start=1):
-            W = s.params[f"W{l}"][np.ix_(self._shown[l - 1], self._shown[l])]
-            block = np.column_stack([geometry, np.nan_to_num(W.ravel())])
-            if len(block) > keep:
-                block = block[np.argpartition(-np.abs(block[:, 6]), keep)[:keep]]
-            parts.append(block)
+        for l, (geometry, flat) in enumerate(zip(self._geometry, self._flat, strict=True), 1):
+            w = s.params[f"W{l}"].ravel().take(flat)
+            if not np.isfinite(w).all():
+                w = np.nan_to_num(w, nan=0.0, posinf=0.0, neginf=0.0)
+            if len(w) > keep:
+                rows = np.sort(np.argpartition(-np.abs(w), keep)[:keep])
+                geometry, w = geometry[rows], w[rows]
+            parts.append(np.column_stack([geometry, w]))
         self._drawn = np.concatenate(parts) if parts else np.empty((0, 7))
         w = self._drawn[:, 6]
         if w.size:
             self._weight_range.fit(float(np.abs(w).max()))
         vmax = self._weight_range.high or 1.0
-        level = np.digitize(np.abs(w) / vmax, LEVELS)
-        positive = w >= 0
+        style = np.digitize(np.abs(w) / vmax, LEVELS) + len(LEVEL_WIDTHS) * (w >= 0)
         for k, item in enumerate(self._edges):
-            mask = (level == k % len(LEVEL_WIDTHS)) & (positive == (k >= len(LEVEL_WIDTHS)))
-            edges = self._drawn[mask]
+            edges = self._drawn[style == k]
             xs = np.empty(2 * len(edges))
             ys = np.empty(2 * len(edges))
             xs[0::2], xs[1::2] = edges[:, 0], edges[:, 3]
             ys[0::2], ys[1::2] = edges[:, 1], edges[:, 2]
-            item.setData(xs, ys, connect="pairs")
-        self._legend.set_scale(
-            self.theme.diverging_lut(64), (fmt(-vmax, 2), "0", fmt(vmax, 2)), self.tr("weight")
-        )
+            if not (np.array_equal(xs, item.xData) and np.array_equal(ys, item.yData)):
+                item.setData(xs, ys, connect="pairs")  # most frames move only a few edges
+        self._legend.set_scale(self._lut, (fmt(-vmax, 2), "0", fmt(vmax, 2)), self.tr("weight"))
         total = sum(len(g) for g in self._geometry)
         note = [self._info_base] if self._info_base else []
         if len(self._drawn) < total:
@@ -238,33 +270,36 @@ class NetworkGraphPanel(Panel):
         """Fill levels (−16…16) and bias-outline levels (−4…4) of every drawn node: a few
         cached styles, so the scatter plot's symbol atlas stays small."""
         L = len(self._shown) - 1
-        fills, biases = [], []
-        for l, (rows, (centre, half, signed)) in enumerate(
-            zip(self._shown, self._scales(s), strict=True)
-        ):
-            if l == 0:
-                values = s.probe_inputs[sample, rows]
-            elif l == L:
-                values = s.probe_outputs[sample, rows]
-            else:
-                values = s.probe_activations[l - 1][sample, rows]
-            t = np.nan_to_num((np.asarray(values, float) - centre) / (half or 1.0))
-            t = np.clip(t, -1.0 if signed else 0.0, 1.0)
-            fills.append(np.rint(t * (FILL_STEPS // 2)).astype(int))
-            biases.append(np.zeros(len(rows)) if l == 0 else np.nan_to_num(s.params[f"b{l}"][rows]))
-        bias = np.concatenate(biases)
+        values = [s.probe_inputs[sample, self._shown[0]]]
+        values += [s.probe_activations[l - 1][sample, self._shown[l]] for l in range(1, L)]
+        values.append(s.probe_outputs[sample, self._shown[L]])
+        centre, half, signed = zip(*self._scales(s), strict=True)
+        counts = [len(rows) for rows in self._shown]
+        low = np.repeat(np.where(signed, -1.0, 0.0), counts)
+        scale = np.repeat([h or 1.0 for h in half], counts)
+        t = (np.concatenate(values).astype(float) - np.repeat(centre, counts)) / scale
+        t = np.clip(t, low, 1.0)
+        t[np.isnan(t)] = 0.0
+        biases = [np.zeros(counts[0])]
+        biases += [s.params[f"b{l}"][self._shown[l]] for l in range(1, L + 1)]
+        bias = np.concatenate(biases).astype(float)
+        if not np.isfinite(bias).all():
+            bias = np.nan_to_num(bias)
         bias_max = float(np.abs(bias).max()) or 1.0
-        return np.concatenate(fills), np.rint(bias / bias_max * 4).astype(int)
+        return np.rint(t * (FILL_STEPS // 2)).astype(int), np.rint(bias / bias_max * 4).astype(int)
 
     def _draw_nodes(self, s: Snapshot) -> None:
         if not len(s.probe_inputs):
             return
         sample = min(self._sample.value(), len(s.probe_inputs) - 1)
         fill, outline = self._node_values(s, sample)
-        pens = [self._pens[k] for k in outline.tolist()]
-        pens[: len(self._shown[0])] = [self._pens["input"]] * len(self._shown[0])
-        brushes = [self._brushes[k] for k in fill.tolist()]
-        self._nodes.setData(pos=self._node_xy, brush=brushes, pen=pens)
+        styles = (fill.tobytes(), outline.tobytes())
+        if styles != self._node_styles:  # a few levels: often the same as the last frame
+            self._node_styles = styles
+            pens = [self._pens[k] for k in outline.tolist()]
+            pens[: len(self._shown[0])] = [self._pens["input"]] * len(self._shown[0])
+            brushes = [self._brushes[k] for k in fill.tolist()]
+            self._nodes.setData(pos=self._node_xy, brush=brushes, pen=pens)
         x = s.probe_inputs[sample]
         shown_x = ", ".join(fmt(float(v), 2) for v in x[:4]) + (", …" if len(x) > 4 else "")
         out = s.probe_outputs[sample]
@@ -341,6 +376,8 @@ class NetworkGraphPanel(Panel):
         width = 2.2 * theme.line_width
         self._pens = {k - 4: pg.mkPen(*c[:3], width=width) for k, c in enumerate(colors.tolist())}
         self._pens["input"] = pg.mkPen(theme.muted, width=width)
+        self._node_styles = None
+        self._lut = theme.diverging_lut(64)
         self._style_labels(theme)
         self._legend.setFont(theme.font())
         mute(self._info, theme)

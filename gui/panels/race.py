@@ -11,7 +11,7 @@ from engine.errors import NnlensError
 from engine.presets import RaceSpec
 from engine.race import SurfaceRace
 from engine.snapshot import Snapshot
-from gui.panels.base import Panel, fmt, style_legend
+from gui.panels.base import LiveLabel, Panel, fmt, style_legend
 from gui.theme import Theme, blend
 
 MAX_STEPS = 500
@@ -29,6 +29,57 @@ RUNNERS: tuple[tuple[str, str, float, bool, int], ...] = (
     ("Adam", "adam", 0.3, True, 2),
 )
 """Label, optimizer, learning rate and whether it runs by default (the course's race), colour."""
+
+
+class _Runner:
+    """One optimizer's path: a line, its points and the sample its legend entry shows.
+
+    The points are a scatter item of their own that the race appends to: a line-and-symbol
+    ``PlotDataItem`` re-made all of its up to 500 symbols every frame, half of the dashboard's
+    drawing while the race ran. The legend's sample (line and dot) is a data-less item of the
+    same style, never painted itself; clicking it shows or hides the runner, as before.
+    """
+
+    def __init__(self, plot: pg.PlotItem, label: str) -> None:
+        self.line = pg.PlotDataItem(name=label)
+        self.points = pg.ScatterPlotItem(symbol="o", size=5)
+        self.sample = pg.PlotDataItem(symbol="o", symbolSize=5)
+        self.sample.setOpacity(0.0)
+        self.sample.visibleChanged.connect(self._on_sample_visible_changed)
+        self.drawn = np.empty((0, 2))
+        for item in self.items():
+            plot.addItem(item)
+
+    def items(self) -> tuple[pg.GraphicsObject, ...]:
+        return self.line, self.points, self.sample
+
+    def set_path(self, path: np.ndarray) -> None:
+        self.line.setData(path[:, 0], path[:, 1])
+        k = len(self.drawn)
+        if 0 < k <= len(path) and np.array_equal(path[:k], self.drawn):
+            if len(path) > k:
+                self.points.addPoints(x=path[k:, 0], y=path[k:, 1])
+        else:
+            self.points.setData(x=path[:, 0], y=path[:, 1])
+        self.drawn = np.array(path)
+
+    def style(self, color: str, theme: Theme) -> None:
+        pen = pg.mkPen(color, width=theme.line_width)
+        outline = pg.mkPen(theme.background, width=0.5)
+        self.line.setPen(pen)
+        self.points.setPen(outline)
+        self.points.setBrush(pg.mkBrush(color))
+        self.sample.setPen(pen)
+        self.sample.setSymbolBrush(pg.mkBrush(color))
+        self.sample.setSymbolPen(outline)
+        symbol = self.sample.scatter  # the legend draws the sample's symbol in its scatter's style
+        symbol.setSize(5)
+        symbol.setPen(outline)
+        symbol.setBrush(pg.mkBrush(color))
+
+    def _on_sample_visible_changed(self) -> None:
+        self.line.setVisible(self.sample.isVisible())
+        self.points.setVisible(self.sample.isVisible())
 
 
 class OptimizerRacePanel(Panel):
@@ -52,8 +103,7 @@ class OptimizerRacePanel(Panel):
         reset.clicked.connect(self._on_reset)
         self._timer = QtCore.QTimer(self, interval=PLAY_INTERVAL_MS)
         self._timer.timeout.connect(lambda: self._advance(1))
-        self._status = QtWidgets.QLabel()
-        self._status.setWordWrap(True)
+        self._status = LiveLabel()
 
         self._checks: dict[str, QtWidgets.QCheckBox] = {}
         self._rates: dict[str, QtWidgets.QDoubleSpinBox] = {}
@@ -94,7 +144,7 @@ class OptimizerRacePanel(Panel):
         self._start = pg.ScatterPlotItem(symbol="x", size=14)
         self._legend = pg.LegendItem(offset=(-8, 8), labelTextSize="9pt")
         self._legend.setParentItem(self._plot.vb)
-        self._paths: dict[str, pg.PlotDataItem] = {}
+        self._runners: dict[str, _Runner] = {}
         for item in (self._minima, self._start):
             item.setZValue(20)
             self._plot.addItem(item)
@@ -155,15 +205,12 @@ class OptimizerRacePanel(Panel):
         if self._race is not None and self._race.surface is not self._surface:
             start = None
         self._race = SurfaceRace(self._surface, specs, start) if specs else None
-        for item in self._paths.values():
-            self._plot.removeItem(item)
-        self._paths = {}
+        for runner in self._runners.values():
+            for item in runner.items():
+                self._plot.removeItem(item)
         self._legend_names = []
         self._legend.clear()
-        for label in specs:
-            item = pg.PlotDataItem(symbol="o", symbolSize=5, name=label)
-            self._plot.addItem(item)
-            self._paths[label] = item
+        self._runners = {label: _Runner(self._plot, label) for label in specs}
         self._drawn = -1
         self.restyle(self.theme)
         self._sync()
@@ -218,7 +265,7 @@ class OptimizerRacePanel(Panel):
         diverged = race.diverged_at
         names = []
         for label, path in race.paths.items():
-            self._paths[label].setData(path[:, 0], path[:, 1])
+            self._runners[label].set_path(path)
             name = f"{label} (η {fmt(self._rates[label].value())})"
             if label in diverged:
                 name += " " + self.tr("diverged at step {n}").format(n=diverged[label])
@@ -227,8 +274,10 @@ class OptimizerRacePanel(Panel):
             self._legend_names = names
             self._legend.clear()
             for label, name in names:
-                self._legend.addItem(self._paths[label], name)
-        self._start.setData([race.start[0]], [race.start[1]])
+                self._legend.addItem(self._runners[label].sample, name)
+        start = self._start.data
+        if len(start) != 1 or (start["x"][0], start["y"][0]) != race.start:
+            self._start.setData([race.start[0]], [race.start[1]])
         self._status.setText(self.tr("step {n} of {m}").format(n=race.steps, m=self._cap))
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
@@ -290,11 +339,8 @@ class OptimizerRacePanel(Panel):
             pixmap = QtGui.QPixmap(12, 12)
             pixmap.fill(QtGui.QColor(color))
             self._checks[label].setIcon(QtGui.QIcon(pixmap))
-            if label in self._paths:
-                item = self._paths[label]
-                item.setPen(pg.mkPen(color, width=theme.line_width))
-                item.setSymbolBrush(pg.mkBrush(color))
-                item.setSymbolPen(pg.mkPen(theme.background, width=0.5))
+            if label in self._runners:
+                self._runners[label].style(color, theme)
         style_legend(self._legend, theme)
         self._drawn = -1
         self._sync()

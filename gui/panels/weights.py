@@ -10,7 +10,7 @@ from PySide6 import QtWidgets
 
 from engine.histograms import Histogram
 from engine.snapshot import Snapshot
-from gui.panels.base import HistogramPlot, Panel, fmt, step_bound
+from gui.panels.base import HistogramPlot, Panel, finite_counts, fmt, step_bound
 from gui.theme import Theme
 
 HISTORY = 500
@@ -19,7 +19,7 @@ QUANTILES = np.array([0.05, 0.25, 0.5, 0.75, 0.95])
 
 def quantiles(hist: Histogram) -> np.ndarray:
     """The 5/25/50/75/95 % points of a histogram, interpolated within its bins."""
-    counts = np.nan_to_num(np.asarray(hist.counts, dtype=float))
+    counts = finite_counts(hist.counts)
     total = counts.sum()
     if total <= 0:
         return np.full(len(QUANTILES), np.nan)
@@ -144,6 +144,10 @@ class WeightsPanel(Panel):
         over_time = self._over_time.isChecked()
         span = None
         for l, (plot, hist) in enumerate(zip(self._hists, hists, strict=True), start=1):
+            if not self.in_view(plot.plot):  # its range still follows the data
+                if not over_time:
+                    plot.height.fit(plot.set_counts(hist.counts, hist.edges, draw=False))
+                continue
             name = f"b{l}" if biases else f"W{l}"
             shape = "×".join(str(n) for n in s.params[name].shape)
             self.set_title(
@@ -166,6 +170,10 @@ class WeightsPanel(Panel):
                 self._band_x = x_range
                 for plot in self._hists:
                     plot.plot.setXRange(*x_range, padding=0.02)
+
+    def redraw(self) -> None:
+        if self._snapshot is not None:
+            self._draw(self._snapshot)
 
     def _on_view_changed(self, *_: object, draw: bool = True) -> None:
         over_time = self._over_time.isChecked()
