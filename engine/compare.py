@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from engine.config import SECTIONS, ExperimentConfig
-from engine.datasets import Dataset, make_dataset
+from engine.datasets import Dataset
 from engine.errors import ConfigError
 from engine.snapshot import Snapshot, StepStats
 from engine.trainer import Trainer
@@ -86,16 +86,7 @@ class Comparison:
             d = variant.config.data
             key = repr(d)
             if key not in cache:
-                cache[key] = make_dataset(
-                    d.dataset,
-                    n_samples=d.n_samples,
-                    noise=d.noise,
-                    seed=d.seed,
-                    n_classes=d.n_classes,
-                    path=d.path,
-                    labels_path=d.labels_path,
-                    n_features=d.n_features,
-                )
+                cache[key] = d.build()
             self.trainers.append(Trainer(variant.config, dataset=cache[key]))
 
     @property

@@ -24,7 +24,7 @@ from typing import Any
 import tomli_w
 
 from engine import activations, init, losses, optimizers
-from engine.datasets import DATASET_NAMES, dataset_task
+from engine.datasets import DATASET_NAMES, Dataset, dataset_task, make_dataset
 from engine.errors import ConfigError
 
 TASKS = ("auto", *losses.TASKS)
@@ -44,6 +44,19 @@ class DataConfig:
     validation_fraction: float = 0.2
     test_fraction: float = 0.0
     standardize: bool = False
+
+    def build(self) -> Dataset:
+        """The data set these settings describe (generated, bundled or read from a file)."""
+        return make_dataset(
+            self.dataset,
+            n_samples=self.n_samples,
+            noise=self.noise,
+            seed=self.seed,
+            n_classes=self.n_classes,
+            path=self.path,
+            labels_path=self.labels_path,
+            n_features=self.n_features,
+        )
 
 
 @dataclass

@@ -15,7 +15,7 @@ import numpy as np
 
 from engine import optimizers
 from engine.config import ExperimentConfig
-from engine.datasets import Dataset, make_dataset, split_dataset, standardize
+from engine.datasets import Dataset, split_dataset, standardize
 from engine.errors import ConfigError
 from engine.histograms import Bins, Histogram
 from engine.landscape import Landscape, landscape
@@ -73,16 +73,7 @@ class Trainer:
         self.config = config.validate()
         d, m, t = config.data, config.model, config.training
         if dataset is None:
-            dataset = make_dataset(
-                d.dataset,
-                n_samples=d.n_samples,
-                noise=d.noise,
-                seed=d.seed,
-                n_classes=d.n_classes,
-                path=d.path,
-                labels_path=d.labels_path,
-                n_features=d.n_features,
-            )
+            dataset = d.build()
         split = split_dataset(
             dataset,
             validation_fraction=d.validation_fraction,
