@@ -140,6 +140,10 @@ class Menus(QObject):
             (self.tr("E"), self.tr("To the end of the epoch")),
             (self.tr("R"), self.tr("Reset with a new seed (new starting weights)")),
             (self.tr("Shift+R"), self.tr("Reset with the same seed and the settings shown")),
+            (self.tr("."), self.tr("Backprop X-ray: the next phase of an update")),
+            (self.tr("Ctrl+Shift+X"), self.tr("Show the backprop X-ray")),
+            (self.tr("Ctrl+E"), self.tr("Export figure")),
+            (self.tr("Ctrl+Shift+C"), self.tr("Copy the focused panel as an image")),
             (QKeySequence(QKeySequence.StandardKey.Open).toString(), self.tr("Open experiment")),
             (QKeySequence(QKeySequence.StandardKey.Save).toString(), self.tr("Save experiment")),
         ]
