@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QShowEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
 
 from engine.config import ExperimentConfig
 from engine.errors import NnlensError
@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self._has_trainer = False
         self._layout_restored = False
         self._in_drawing = False
+        self._labels: list[QLabel] | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setDockNestingEnabled(True)
 
@@ -339,6 +340,8 @@ class MainWindow(QMainWindow):
 
     def _show_stats(self, snapshot: Snapshot) -> None:
         stats = self._stats if self._stats and self._stats.step >= snapshot.step else None
+        for label in self._toolbar_labels():  # sized for their text, before and after it changes
+            _hold_size(label)
         if self._stats_shown == (id(snapshot), id(stats)):
             return
         self._stats_shown = (id(snapshot), id(stats))
@@ -358,6 +361,15 @@ class MainWindow(QMainWindow):
         self.status_stats.setText("   ".join(parts))
         if snapshot.diverged and not self.status_alarm.isVisible():
             self._on_diverged(snapshot.diverged)
+
+    def _toolbar_labels(self) -> list[QLabel]:
+        """The labels in the tool bars (the step counter, the timeline's step), whose text
+        changes with every frame."""
+        if self._labels is None:
+            self._labels = [
+                label for bar in self.findChildren(QToolBar) for label in bar.findChildren(QLabel)
+            ]
+        return self._labels
 
     def _refresh_title(self) -> None:
         try:

@@ -167,7 +167,8 @@ class TrainingWorker(QObject):
 
     def set_gui_busy(self, busy: bool) -> None:
         """Thread-safe: while the GUI draws, training waits between steps (up to ``GUI_WAIT``),
-        so the two threads do not fight over the interpreter lock call by call."""
+        so the two threads do not fight over the interpreter lock call by call. The time it
+        draws counts towards ``DISPLAY_SHARE``."""
         if busy:
             self._busy_since = time.perf_counter()
             self._gui_idle.clear()
@@ -201,7 +202,7 @@ class TrainingWorker(QObject):
             self._timer.stop()
             self._emit_snapshot()
         elif self._running and self._snapshot_due():
-            if not self._gui_idle.is_set():  # the GUI still paints the last one: not both at once
+            if not self._gui_idle.is_set():  # after the GUI's drawing, not against it for the lock
                 self._gui_idle.wait(GUI_WAIT)
             self._emit_snapshot()
         self._timer.setInterval(0)
