@@ -30,9 +30,9 @@ APPLICATION = "nnlens"
 
 
 def _on_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-    """Qt's own warnings go to stderr as usual, except the offscreen platform's note that it
-    cannot resize windows to their size hints, which says nothing to a user."""
-    if "propagateSizeHints" not in message:
+    """Qt's own warnings go to stderr as usual, except the offscreen platform's notes that it
+    cannot resize or raise windows, which say nothing to a user."""
+    if not message.startswith("This plugin does not support"):
         print(message, file=sys.stderr)
 
 
