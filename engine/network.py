@@ -192,11 +192,6 @@ class MLP:
         value, out, _ = self.output_loss.evaluate(u, self._targets(y, u.shape[1]))
         return value + self.penalty(), [c["z"] for c in caches[:-1]], out
 
-    def layer_outputs(self, X: Array) -> tuple[list[Array], Array]:
-        """Every hidden layer's z and the network's output, in evaluation mode, in one pass."""
-        u, caches = self._forward(X, train=False)
-        return [c["z"] for c in caches[:-1]], losses.predict_output(self.task, u)
-
     def hidden_activations(self, X: Array) -> list[Array]:
         """Each hidden layer's output z, shape (N, n_l), in evaluation mode."""
         _, caches = self._forward(X, train=False)
