@@ -65,6 +65,13 @@ class _Series:
         self._data = self._data.copy()
         self.n = min(n, self.n)
 
+    def fill(self, values: Array) -> None:
+        """Hold exactly ``values`` (copied into a fresh buffer), e.g. a checkpoint's curve."""
+        values = np.asarray(values, dtype=float).reshape(-1, *self._shape)
+        self._data = np.empty((max(256, len(values)), *self._shape))
+        self._data[: len(values)] = values
+        self.n = len(values)
+
 
 class Trainer:
     """Owns the data, the network, the optimizer and the random streams of one experiment."""
@@ -300,6 +307,19 @@ class Trainer:
         if self._path is not None and state.path is not None:
             self._path.truncate(state.path)
         self._grad[...] = 0.0
+
+    def param_path(self) -> Array | None:
+        """The (W, b) of every step so far for a two-parameter model (read-only), else None."""
+        return None if self._path is None else self._path.view()
+
+    def restore_history(self, history: History, param_path: Array | None = None) -> None:
+        """Put back learning curves kept elsewhere (a checkpoint's), before ``restore``-ing the
+        state they lead up to: ``restore`` keeps the part of them up to its step."""
+        for key, series in self._history.items():
+            series.fill(getattr(history, key))
+        self._grad_norms.fill(history.grad_norms)
+        if self._path is not None and param_path is not None:
+            self._path.fill(param_path)
 
     def branch(self, state: TrainerState, changes: dict[str, Any] | None = None) -> Trainer:
         """A new trainer that continues from ``state`` (with its history up to there) under
