@@ -8,12 +8,13 @@ process), then what each panel and a snapshot cost. Training plays in a few stre
 them, with the window paused, the same process times the headless trainer, so both ratios'
 terms see the same machine load (shared machines drift a lot within seconds).
 
-    python bench/gui_bench.py [--seconds 10]
+    python bench/gui_bench.py [--seconds 10] [--json PATH]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -189,6 +190,7 @@ def child_first_frame(preset: str | None) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--json", metavar="PATH", help="also write the figures to PATH as JSON")
     parser.add_argument(
         "--first-frame", nargs="?", const="xor", default=None, help=argparse.SUPPRESS
     )
@@ -249,6 +251,10 @@ def main() -> None:
     print("|---|---|---|")
     for key, cost in gui["costs"].items():
         print(f"| {key} | {cost:.1f} | {gui['paint'][key]:.1f} |")
+    if args.json:
+        figures = {**gui, "seconds": args.seconds, "load_average": os.getloadavg()}
+        figures |= {"first_frame_xor": starts[1], "first_frame_digits": start_digits}
+        Path(args.json).write_text(json.dumps(figures, indent=1))
 
 
 if __name__ == "__main__":
