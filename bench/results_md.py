@@ -278,7 +278,8 @@ def scaling_section(figures: dict) -> list[str]:
     g = s["growth"]
     out += [
         "µs per step on digits, Adam, batch 100, ReLU, no evaluations; the plain NumPy floor "
-        f"beside it. Median of {s['rounds']} interleaved rounds.",
+        f"beside it. CPU time of the bench process (waiting for a core on the shared machine "
+        f"does not count), median of {s['rounds']} interleaved rounds.",
         "",
     ]
     for title, key in (("hidden width (1 layer)", "width"), ("hidden layers of 64", "depth")):

@@ -7,8 +7,9 @@ batch 100, no evaluations: one hidden layer of width 16…1024, then 1…10 hidd
 are of a 100-(64×3)-3 net on 5,000 standard-normal samples of the "gaussian" data set (4,000
 training rows), probe 100…3,000 samples. A snapshot runs the network forward over
 max(probe, ``EVAL_ROWS``) training rows (the probe is their head), so below 1,000 samples its
-cost hardly moves. Every configuration is timed once per round, rounds interleaved, medians
-reported, since these machines are shared and noisy.
+cost hardly moves. Times are this process's CPU time (one BLAS thread, so close to the wall
+time on an idle machine; on a shared one, waiting for a core does not count), every
+configuration timed once per round, rounds interleaved, medians reported.
 
     python bench/scaling_bench.py [--rounds 5] [--quick] [--json PATH]
 """
@@ -91,9 +92,10 @@ def step_runners(hidden: list[int]) -> dict[str, Callable[[int], object]]:
 
 
 def timed_us(run: Callable[[int], object], n: int) -> float:
-    start = time.perf_counter()
+    """CPU µs per call of ``run(n)``."""
+    start = time.process_time()
     run(n)
-    return (time.perf_counter() - start) / n * 1e6
+    return (time.process_time() - start) / n * 1e6
 
 
 def interleaved(
@@ -168,7 +170,10 @@ def growth(widths: list[dict], depths: list[dict], probes: list[dict]) -> dict[s
 
 def print_tables(figures: dict) -> None:
     g = figures["growth"]
-    print(f"digits, Adam, batch {BATCH}, ReLU; median of {figures['rounds']} interleaved rounds\n")
+    print(
+        f"digits, Adam, batch {BATCH}, ReLU; CPU time, median of {figures['rounds']} "
+        "interleaved rounds\n"
+    )
     for title, key in (("hidden width (1 layer)", "width"), ("depth (layers of 64)", "depth")):
         print(f"| {title} | nnlens µs/step | plain NumPy µs/step | nnlens / plain |")
         print("|---:|---:|---:|---:|")
