@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import NamedTuple
 
 ENGINE_CASE = "digits 64-(100×5)-10, batch 100"
 PEERS = ("scikit-learn", "PyTorch CPU")
@@ -20,47 +21,32 @@ RUN_COMMANDS = (
 )
 
 
-class Target:
-    """One summary row: a figure read from a bench's JSON and its target."""
+COMPARE = {"≤": float.__le__, "<": float.__lt__, "≥": float.__ge__}
 
-    def __init__(
-        self,
-        bench: str,
-        measure: str,
-        get: Callable[[dict], float],
-        show: Callable[[float], str],
-        target: str,
-        met: Callable[[float], bool],
-    ) -> None:
-        self.bench, self.measure, self.get, self.show = bench, measure, get, show
-        self.target, self.met = target, met
+
+class Target(NamedTuple):
+    """One summary row: a figure read from one bench's JSON, shown as ``shown.format(value)``,
+    met when ``value <op> limit``."""
+
+    bench: str
+    measure: str
+    get: Callable[[dict], float]
+    shown: str
+    op: str
+    limit: float | None
+    unit: str = ""
 
     def row(self, figures: dict) -> tuple[str, str, str, str, bool | None]:
         """(measure, value, target, met, ok) with ok None when the figure is missing."""
+        goal = f"{self.op} {self.limit:g}{self.unit}" if self.limit is not None else "—"
         try:
             value = float(self.get(figures[self.bench]))
-            ok = bool(self.met(value)) if math.isfinite(value) else None
+            ok = COMPARE[self.op](value, float(self.limit)) if math.isfinite(value) else None
         except (KeyError, IndexError, StopIteration, TypeError, ValueError, ZeroDivisionError):
             ok = None
         if ok is None:
-            return self.measure, "not measured", self.target, "—", None
-        return self.measure, self.show(value), self.target, "yes" if ok else "**no**", ok
-
-
-def seconds(v: float) -> str:
-    return f"{v:.2f} s"
-
-
-def ms(v: float) -> str:
-    return f"{v:.1f} ms"
-
-
-def times(v: float) -> str:
-    return f"{v:.2f}×"
-
-
-def plain(v: float) -> str:
-    return f"{v:.2f}"
+            return self.measure, "not measured", goal, "—", None
+        return self.measure, self.shown.format(value), goal, "yes" if ok else "**no**", ok
 
 
 def _case(engine: dict, title: str) -> dict[str, float]:
@@ -76,93 +62,91 @@ def targets(figures: dict) -> list[Target]:
     """The summary rows: a target per measure (engine cases as the engine bench ran them)."""
     rows = []
     cases = [c["case"] for c in figures.get("engine", {}).get("cases", [])] or [ENGINE_CASE]
-    for title in cases:
-        rows.append(
+    for t in cases:
+        rows += [
             Target(
                 "engine",
-                f"engine step, {title}: nnlens ÷ plain NumPy floor",
-                lambda e, t=title: _case(e, t)["nnlens"] / _case(e, t)["plain NumPy"],
-                times,
-                "≤ 1.2×",
-                lambda v: v <= 1.2,
-            )
-        )
-        rows.append(
+                f"engine step, {t}: nnlens ÷ plain NumPy floor",
+                lambda e, t=t: _case(e, t)["nnlens"] / _case(e, t)["plain NumPy"],
+                "{:.2f}×",
+                "≤",
+                1.2,
+                "×",
+            ),
             Target(
                 "engine",
-                f"engine step, {title}: nnlens ÷ fastest peer",
-                lambda e, t=title: _fastest_peer(_case(e, t)),
-                times,
-                "< 1× (faster than both)",
-                lambda v: v < 1.0,
-            )
-        )
+                f"engine step, {t}: nnlens ÷ fastest peer (below 1: faster than both)",
+                lambda e, t=t: _fastest_peer(_case(e, t)),
+                "{:.2f}×",
+                "<",
+                1.0,
+                "×",
+            ),
+        ]
     rows += [
         Target(
             "engine",
             "full snapshot, digits 64-(100×5)-10, probe 1,000",
             lambda e: e["snapshot_ms"],
-            ms,
-            "≤ 10 ms",
-            lambda v: v <= 10,
+            "{:.1f} ms",
+            "≤",
+            10,
+            " ms",
         ),
         Target(
             "gui",
             "dashboard redraws per second while training",
             lambda g: g["redraws"],
-            lambda v: f"{v:.1f}",
-            "≥ 25",
-            lambda v: v >= 25,
+            "{:.1f}",
+            "≥",
+            25,
         ),
-        Target(
-            "gui", "event-loop stall p99", lambda g: g["stall"], ms, "≤ 50 ms", lambda v: v <= 50
-        ),
+        Target("gui", "event-loop stall p99", lambda g: g["stall"], "{:.1f} ms", "≤", 50, " ms"),
         Target(
             "gui",
             "training speed in the window ÷ headless",
             lambda g: g["fraction"],
-            plain,
-            "≥ 0.5",
-            lambda v: v >= 0.5,
-        ),
-        Target(
-            "gui",
-            "process start → first frame (xor)",
-            lambda g: g["first_frame_xor"],
-            seconds,
-            "≤ 1.5 s",
-            lambda v: v <= 1.5,
-        ),
-        Target(
-            "gui",
-            "process start → first frame (digits)",
-            lambda g: g["first_frame_digits"],
-            seconds,
-            "≤ 1.5 s",
-            lambda v: v <= 1.5,
+            "{:.2f}",
+            "≥",
+            0.5,
         ),
     ]
+    for lesson in ("xor", "digits"):
+        rows.append(
+            Target(
+                "gui",
+                f"process start → first frame ({lesson})",
+                lambda g, k=f"first_frame_{lesson}": g[k],
+                "{:.2f} s",
+                "≤",
+                1.5,
+                " s",
+            )
+        )
     for fmt in ("png", "svg", "pdf"):
         rows.append(
             Target(
                 "export",
                 f"dashboard export {fmt.upper()} at 3840×2160 (median)",
                 lambda x, f=fmt: x[f]["median_s"],
-                seconds,
-                "< 1 s",
-                lambda v: v < 1.0,
+                "{:.2f} s",
+                "<",
+                1,
+                " s",
             )
         )
     bound = figures.get("longrun", {}).get("bound_mb")
+    bound = bound if isinstance(bound, int | float) else None
     for part, label in (("headless", "headless"), ("gui", "GUI")):
         rows.append(
             Target(
                 "longrun",
                 f"{label} RSS growth over the long run (peak − start)",
                 lambda r, p=part: r[f"{p}_rss_peak_mb"] - r[f"{p}_rss_start_mb"],
-                lambda v: f"{v:.1f} MB",
-                f"≤ {bound:g} MB" if isinstance(bound, int | float) else "≤ the documented bound",
-                lambda v: v <= bound,
+                "{:.1f} MB",
+                "≤",
+                bound,
+                " MB",
             )
         )
     return rows
