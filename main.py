@@ -69,7 +69,13 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--steps", type=_positive, required=True, metavar="N")
     train.add_argument("--json", metavar="OUT", help="write the history and final figures here")
 
-    commands.add_parser("presets", help="list the lessons")
+    presets = commands.add_parser("presets", help="list the lessons")
+    presets.add_argument(  # SUPPRESS: a subcommand's default would override `--lang ko presets`
+        "--lang",
+        default=argparse.SUPPRESS,
+        metavar="CODE",
+        help="titles in this language, e.g. ko (English where a lesson has none)",
+    )
 
     worked = commands.add_parser(
         "worked-example", help="write one update of a small network by hand (md, html, pdf, json)"
@@ -123,8 +129,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "presets":
             from engine.presets import list_lessons
 
+            if hasattr(sys.stdout, "reconfigure"):  # a legacy code page shows ? for Hangul
+                sys.stdout.reconfigure(errors="replace")
+            lang = getattr(args, "lang", None) or "en"
             for lesson in list_lessons():
-                print(f"{lesson.name:24} {lesson.title}")
+                print(f"{lesson.name:24} {lesson.title_in(lang)}")
             return 0
         if args.command == "train":
             from engine.headless import run_train
