@@ -50,6 +50,7 @@ def variant_report(label: str, changes: dict[str, Any], trainer: Trainer) -> dic
         },
         "history": {
             "loss": _numbers(h.loss),
+            "loss_steps": [int(s) for s in h.steps()],
             "eval_steps": [int(s) for s in h.eval_steps],
             "train_loss": _numbers(h.train_loss),
             "train_accuracy": _numbers(h.train_accuracy),

@@ -40,8 +40,15 @@ class StepStats:
 
 @dataclass(frozen=True, slots=True)
 class History:
-    """Learning curves. ``loss[i]`` is the mini-batch loss of step ``i + 1``; evaluations on the
-    training and validation sets (and per-layer gradient norms) are at ``eval_steps``."""
+    """Learning curves: the mini-batch ``loss`` at ``loss_steps``; evaluations on the training
+    and validation sets (and per-layer gradient norms) at ``eval_steps``.
+
+    Both are bounded (``engine.history_series``): up to 20,000 steps ``loss[i]`` is the loss of
+    step ``loss_steps[i] = i + 1``; beyond, it is the mean over the ``stride`` steps ending at
+    ``loss_steps[i]`` (stride 2, 4, 8, … so that at most 20,000 points remain). At most 2,000
+    evaluations are kept (every other one dropped when full). ``loss_steps`` None (a history
+    built by hand) means steps 1, 2, …; ``steps()`` answers either way.
+    """
 
     loss: Array
     eval_steps: Array
@@ -50,6 +57,13 @@ class History:
     val_loss: Array
     val_accuracy: Array
     grad_norms: Array  # (len(eval_steps), n_layers): ‖∂E/∂Wₗ‖ for each layer l
+    loss_steps: Array | None = None
+
+    def steps(self) -> Array:
+        """The step of each ``loss`` value (the last step of its block)."""
+        if self.loss_steps is not None:
+            return self.loss_steps
+        return np.arange(1, len(self.loss) + 1)
 
 
 @dataclass(frozen=True, slots=True)

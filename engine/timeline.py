@@ -35,6 +35,7 @@ class TrainerState:
     grad_norms: int
     path: int | None
     latest: tuple[float, float, float, float]
+    curves: tuple | None = None  # the learning curves' mark (engine.history_series.Curves)
 
     @property
     def nbytes(self) -> int:

@@ -18,6 +18,7 @@ from engine.config import ExperimentConfig
 from engine.datasets import Dataset, split_dataset, standardize
 from engine.errors import ConfigError
 from engine.histograms import Bins, Histogram
+from engine.history_series import Curves
 from engine.landscape import Landscape, landscape
 from engine.network import MLP
 from engine.snapshot import (
@@ -136,18 +137,7 @@ class Trainer:
         self._probe = train.X[self._eval_rows[: self._probe_size]]
         self._probe_targets = frozen(train.y[self._eval_rows[: self._probe_size]])
         self._measured: tuple[list[Array], Array] | None = None
-        self._history = {
-            k: _Series()
-            for k in (
-                "loss",
-                "eval_steps",
-                "train_loss",
-                "train_accuracy",
-                "val_loss",
-                "val_accuracy",
-            )
-        }
-        self._grad_norms = _Series(self.model.n_layers)
+        self._curves = Curves(self.model.n_layers)
         self._latest = (math.nan, math.nan, math.nan, math.nan)
         self._init_bins()
         self._init_plot_domain()
@@ -211,7 +201,7 @@ class Trainer:
                 np.copyto(theta, self._backup)
                 return self._diverge(f"weights became infinite or NaN at step {step}", running)
         self._step = step
-        self._history["loss"].append(loss)
+        self._curves.losses.append(step, loss)
         if self._path is not None:
             self._path.append(theta)
         every = self.config.training.eval_every
@@ -272,10 +262,11 @@ class Trainer:
             cursor=self._cursor,
             first_loss=self._first_loss,
             diverged=self.diverged,
-            lengths={k: v.n for k, v in self._history.items()},
-            grad_norms=self._grad_norms.n,
+            lengths={"loss": self._curves.losses.n, "eval_steps": self._curves.evals.n},
+            grad_norms=self._curves.evals.n,
             path=None if self._path is None else self._path.n,
             latest=self._latest,
+            curves=self._curves.mark(self._step),
         )
 
     def restore(self, state: TrainerState, optimizer_state: bool = True) -> None:
@@ -301,9 +292,7 @@ class Trainer:
             state.diverged,
             state.latest,
         )
-        for key, series in self._history.items():
-            series.truncate(state.lengths[key])
-        self._grad_norms.truncate(state.grad_norms)
+        self._curves.restore(state.curves, state.lengths)
         if self._path is not None and state.path is not None:
             self._path.truncate(state.path)
         self._grad[...] = 0.0
@@ -315,9 +304,7 @@ class Trainer:
     def restore_history(self, history: History, param_path: Array | None = None) -> None:
         """Put back learning curves kept elsewhere (a checkpoint's), before ``restore``-ing the
         state they lead up to: ``restore`` keeps the part of them up to its step."""
-        for key, series in self._history.items():
-            series.fill(getattr(history, key))
-        self._grad_norms.fill(history.grad_norms)
+        self._curves.fill(history)
         if self._path is not None and param_path is not None:
             self._path.fill(param_path)
 
@@ -333,9 +320,7 @@ class Trainer:
                 "data and network changes need a new run",
             )
         other = Trainer(config, dataset=self.dataset)
-        for key, series in self._history.items():
-            other._history[key] = series.copy()
-        other._grad_norms = self._grad_norms.copy()
+        other._curves = self._curves.copy()
         if self._path is not None:
             other._path = self._path.copy()
         other._weight_bins = copy.deepcopy(self._weight_bins)
@@ -367,16 +352,8 @@ class Trainer:
             val_loss, val_acc = self._measure(self.split.validation, val_rows)
             train_loss, train_acc = self._measure(self.split.train, self._eval_rows)
         self._latest = (train_loss, train_acc, val_loss, val_acc)
-        h = self._history
-        if h["eval_steps"].n and h["eval_steps"].view()[-1] == self._step:
-            return self._latest
-        for key, value in zip(
-            ("eval_steps", "train_loss", "train_accuracy", "val_loss", "val_accuracy"),
-            (self._step, *self._latest),
-            strict=True,
-        ):
-            h[key].append(value)
-        self._grad_norms.append(self.grad_norms())
+        if self._curves.evals.last_step != self._step:
+            self._curves.evals.append(self._step, self._latest, self.grad_norms())
         return self._latest
 
     def test_metrics(self) -> tuple[float, float]:
@@ -384,17 +361,8 @@ class Trainer:
         return self._measure(self.split.test)
 
     def history(self) -> History:
-        """The learning curves so far (read-only views; cheap)."""
-        h = self._history
-        return History(
-            h["loss"].view(),
-            h["eval_steps"].view(),
-            h["train_loss"].view(),
-            h["train_accuracy"].view(),
-            h["val_loss"].view(),
-            h["val_accuracy"].view(),
-            self._grad_norms.view(),
-        )
+        """The learning curves so far (read-only views; cheap; bounded in size)."""
+        return self._curves.history()
 
     def grad_norms(self) -> Array:
         """‖∂E/∂Wₗ‖ for each layer after the last step (zeros before any step)."""

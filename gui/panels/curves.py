@@ -94,8 +94,8 @@ class LossPanel(Panel):
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         h = snapshot.history
-        if self._history is not None and len(h.loss) < len(self._history.loss):
-            self.clear()
+        if self._history is not None and _last(h.steps()) < _last(self._history.steps()):
+            self.clear()  # a reset or a rewind
         self._history, self._task = h, snapshot.task
         self._draw(float(max(snapshot.step, 1)))
 
@@ -104,8 +104,7 @@ class LossPanel(Panel):
         if h is None:
             return
         log = self._log.isChecked()
-        steps = np.arange(1, len(h.loss) + 1, dtype=float)
-        self._batch.setData(*finite_xy(steps, h.loss, positive=log))
+        self._batch.setData(*finite_xy(h.steps(), h.loss, positive=log))
         classify = self._task != "regression"
         if classify != self._acc_plot.isVisible():
             self._show_accuracy(classify)
@@ -133,7 +132,7 @@ class LossPanel(Panel):
             if finite.size and self._loss_high.fit(float(finite.max())):
                 self._loss_plot.setYRange(0.0, self._loss_high.high, padding=0.02)
         if self._hover_step is None:
-            self._readout.setText(self._values_at(len(h.loss)))
+            self._readout.setText(self._values_at(_last(h.steps())))
 
     def _show_accuracy(self, show: bool) -> None:
         """The accuracy plot under the loss (classification), or the loss alone (regression)."""
@@ -177,10 +176,14 @@ class LossPanel(Panel):
         h = self._history
         if h is None or not len(h.loss):
             return ""
-        i = int(np.clip(round(step), 1, len(h.loss)))
+        steps = h.steps()
+        k = int(np.clip(np.searchsorted(steps, step), 0, len(steps) - 1))
+        if k and step - steps[k - 1] < steps[k] - step:
+            k -= 1
+        i = int(steps[k])
         parts = [
             self.tr("step {n}").format(n=i),
-            self.tr("mini-batch {v}").format(v=fmt(float(h.loss[i - 1]), 4)),
+            self.tr("mini-batch {v}").format(v=fmt(float(h.loss[k]), 4)),
         ]
         if len(h.eval_steps):
             k = int(np.argmin(np.abs(h.eval_steps - i)))
@@ -213,3 +216,7 @@ class LossPanel(Panel):
             )
         style_legend(self._legend, theme)
         mute(self._readout, theme)
+
+
+def _last(steps: np.ndarray) -> float:
+    return float(steps[-1]) if len(steps) else 0.0

@@ -43,11 +43,13 @@ def variant_color(theme: Theme, k: int) -> str:
     return theme.category(VARIANT_ORDER[k % len(VARIANT_ORDER)])
 
 
-def smoothed(loss: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Steps 1…n and a running mean of the mini-batch ``loss`` (window about 3% of the run),
-    thinned to at most ``MAX_POINTS`` points."""
+def smoothed(loss: np.ndarray, steps: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The ``steps`` of the mini-batch ``loss`` (default 1…n) and a running mean of it (window
+    about 3% of the run), thinned to at most ``MAX_POINTS`` points."""
     y = np.asarray(loss, dtype=float)
-    steps = np.arange(1, len(y) + 1, dtype=float)
+    if steps is None:
+        steps = np.arange(1, len(y) + 1)
+    steps = np.asarray(steps, dtype=float)
     keep = np.isfinite(y)
     steps, y = steps[keep], y[keep]
     w = int(min(max(1, round(len(y) * SMOOTH_FRACTION)), MAX_SMOOTH))
@@ -185,7 +187,7 @@ class OverlayCurvesPanel(Panel):
         losses, top = [], 0.0
         for lines, s in zip(self._lines, self._snapshots, strict=True):
             h = s.history
-            steps, loss = smoothed(h.loss)
+            steps, loss = smoothed(h.loss, h.steps())
             keep = loss > 0 if log else np.ones(len(loss), bool)
             lines.train_loss.setData(steps[keep], loss[keep])
             lines.val_loss.setData(*finite_xy(h.eval_steps, h.val_loss, positive=log))
