@@ -172,9 +172,28 @@ class ExperimentConfig:
         _require(8 <= t.grid_size <= 400, "training.grid_size", "8 to 400 points a side")
         return self
 
-    def resolved_task(self, dataset_task_: str) -> str:
-        """The task to train: the model's own choice, or the dataset's when it says auto."""
-        return dataset_task_ if self.model.task == "auto" else self.model.task
+    def resolved_task(self, dataset: Dataset) -> str:
+        """The task to train: the model's own choice, or the dataset's when it says auto.
+
+        A classifier asked of labels that do not fit it (decimal labels, or more than two
+        classes for ``binary``) raises ``ConfigError("model.task", …)`` naming the data.
+        """
+        task = self.model.task
+        if task == "auto":
+            return dataset.task
+        source = Path(self.data.path).name if self.data.dataset in FILE_DATASETS else dataset.name
+        if task in ("binary", "multiclass") and dataset.task == "regression":
+            raise ConfigError(
+                "model.task",
+                f"{source} has labels that are not whole numbers (regression targets); "
+                f"it cannot be trained as {task}",
+            )
+        if task == "binary" and dataset.task == "multiclass":
+            raise ConfigError(
+                "model.task",
+                f"{source} has {dataset.n_classes} classes; binary needs 2 (use multiclass)",
+            )
+        return task
 
     # ------------------------------------------------------------ conversion
     def to_dict(self) -> dict[str, Any]:
@@ -221,16 +240,7 @@ class ExperimentConfig:
 
     @classmethod
     def load(cls, path: str | Path) -> ExperimentConfig:
-        path = Path(path)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(
-                str(path),
-                f"cannot read the file ({exc.__class__.__name__}: "
-                f"{getattr(exc, 'strerror', None) or exc})",
-            ) from None
-        return cls.from_toml(text, source=path.name)
+        return cls.from_dict(read_toml(path))
 
     def save(self, path: str | Path) -> None:
         """Write TOML atomically: a failed write leaves any previous file intact."""
@@ -253,6 +263,30 @@ class ExperimentConfig:
                 raise ConfigError(dotted, "unknown setting")
             target[key] = value
         return ExperimentConfig.from_dict(raw)
+
+
+def read_toml(path: str | Path) -> dict[str, Any]:
+    """The tables of an experiment or lesson file; ``ConfigError`` naming the file when it
+    cannot be read, is not UTF-8 text, is not TOML or holds no settings at all."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(
+            str(path), f"cannot read the file ({exc.__class__.__name__}: {exc.strerror or exc})"
+        ) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ConfigError(path.name, "not a text file (cannot decode it as UTF-8)") from None
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(path.name, f"not valid TOML ({exc})") from None
+    if not raw:
+        problem = "is empty" if not text.strip() else "holds only comments, no settings"
+        raise ConfigError(path.name, f"the file {problem}")
+    return raw
 
 
 def _section_from_dict(section: str, value: Any) -> Any:

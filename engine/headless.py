@@ -161,9 +161,9 @@ def search_report(
 class ProgressBar:
     """A one-line progress bar on a terminal; silent elsewhere (pipes, CI logs)."""
 
-    def __init__(self, total: int, stream: TextIO = sys.stderr) -> None:
-        self.total, self.stream = total, stream
-        self.enabled = stream.isatty()
+    def __init__(self, total: int, stream: TextIO | None = None) -> None:
+        self.total, self.stream = total, stream or sys.stderr  # sys.stderr as it is now
+        self.enabled = self.stream.isatty()
         self.start = time.perf_counter()
 
     def __call__(self, done: int, loss: float) -> None:

@@ -38,7 +38,7 @@ from pathlib import Path
 
 from engine import surfaces
 from engine.compare import Variant, make_variants
-from engine.config import ExperimentConfig
+from engine.config import ExperimentConfig, read_toml
 from engine.errors import ConfigError
 from engine.race import SurfaceRace
 from engine.search import SearchSpec
@@ -195,12 +195,7 @@ def load_lesson(name_or_path: str | Path) -> Lesson:
                 "preset",
                 f"no lesson called {str(name_or_path)!r}; available: " + ", ".join(lesson_names()),
             )
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(path), f"cannot read the file ({exc})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(path.name, f"not valid TOML ({exc})") from None
+    raw = read_toml(path)
     meta = raw.get("lesson", {})
     if not isinstance(meta, dict):
         raise ConfigError("lesson", "expected a table with title and explanation")
@@ -272,7 +267,10 @@ def _race(raw: object) -> tuple[RaceSpec | None, dict[str, dict[str, str]]]:
                 f"race.{key}", "unknown setting; expected surface, start, steps, runners"
             )
     surface = raw.get("surface", "book")
-    surfaces.get(surface)
+    try:
+        surfaces.get(surface)
+    except ConfigError as exc:
+        raise ConfigError("race.surface", str(exc).split(": ", 1)[1]) from None
     start = raw.get("start")
     if start is not None and (
         not isinstance(start, list)

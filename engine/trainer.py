@@ -90,7 +90,7 @@ class Trainer:
         )
         self.split = standardize(split) if d.standardize else split
         self.dataset = dataset
-        self.task = config.resolved_task(dataset.task)
+        self.task = config.resolved_task(dataset)
         train = self.split.train
         if self.task == "multiclass":
             n_out = max(dataset.n_classes, 2)
