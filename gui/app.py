@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 from engine.config import ExperimentConfig
 from engine.presets import Lesson, load_lesson
 from engine.snapshot import Snapshot
+from gui.autosave import start_autosave
 from gui.window import MainWindow
 
 ORGANIZATION = "nnlens"
@@ -124,7 +125,9 @@ def run_app(
     window = MainWindow(config, remember=not quit_after)
     script = Script(window, steps, screenshot, quit_after) if scripted else None
     window.show()
-    if lesson is not None:
+    autosave = None if screenshot or quit_after else start_autosave(window)
+    restored = autosave is not None and autosave.offer_restore()
+    if lesson is not None and not restored:
         # A scripted run shows the dashboard alone: the comparison would train beside it.
         if scripted:
             window.extras.show_lesson(lesson)
@@ -132,6 +135,8 @@ def run_app(
             window.extras.open_lesson(lesson, load=False)
     code = app.exec()
     window.shutdown()
+    if autosave is not None:
+        autosave.finish()  # the app quit without the window closing: still a clean end
     window.deleteLater()
     QCoreApplication.sendPostedEvents()
     del window

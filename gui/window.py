@@ -41,6 +41,8 @@ class MainWindow(QMainWindow):
     """One experiment: its trainer runs in a ``TrainingThread``; the panels draw its snapshots."""
 
     frame_drawn = Signal(object)
+    closed = Signal()
+    """The window closed and its training thread ended (a clean end of the session)."""
 
     def __init__(
         self,
@@ -158,6 +160,7 @@ class MainWindow(QMainWindow):
             self.settings.sync()
         self.shutdown()
         super().closeEvent(event)
+        self.closed.emit()
 
     def shutdown(self) -> None:
         """Stop drawing and end the training thread (waits for it)."""

@@ -19,6 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from engine import checkpoint
 from engine.config import ExperimentConfig
 from engine.errors import NnlensError
 from engine.snapshot import StepStats
@@ -42,6 +43,8 @@ class TrainingWorker(QObject):
     error = Signal(str)
     running_changed = Signal(bool)
     reset_completed = Signal(object)
+    checkpoint_ready = Signal(object)
+    """A ``engine.checkpoint.Checkpoint`` of the run, on ``request_checkpoint``."""
     finished = Signal()
 
     def __init__(self, config: ExperimentConfig, tick_seconds: float = 0.01) -> None:
@@ -115,10 +118,14 @@ class TrainingWorker(QObject):
         self.step(-done % per_epoch or per_epoch)
 
     @Slot(object)
-    def reset(self, config: ExperimentConfig) -> None:
-        """A new trainer for ``config``; on bad input ``error`` is emitted and nothing changes."""
+    def reset(self, config: ExperimentConfig | checkpoint.Checkpoint) -> None:
+        """A new trainer for ``config``, or one continuing a saved ``Checkpoint``; on bad input
+        ``error`` is emitted and nothing changes."""
         try:
-            trainer = Trainer(config)
+            if isinstance(config, checkpoint.Checkpoint):
+                trainer = config.trainer()
+            else:
+                trainer = Trainer(config)
         except NnlensError as exc:
             self.error.emit(str(exc))
             return
@@ -147,6 +154,12 @@ class TrainingWorker(QObject):
             self.trainer.set_optimizer_hyper(**hyper)
         except NnlensError as exc:
             self.error.emit(str(exc))
+
+    @Slot()
+    def request_checkpoint(self) -> None:
+        """Emit ``checkpoint_ready`` with the run as it is now (between two ticks)."""
+        if self.trainer is not None:
+            self.checkpoint_ready.emit(checkpoint.capture(self.trainer))
 
     @Slot()
     def stop(self) -> None:
