@@ -182,11 +182,13 @@ class Extras(QObject):
     # ------------------------------------------------------------------ lessons
     def open_lesson(self, lesson: Lesson, load: bool = True) -> None:
         """Load the lesson's experiment into the dashboard (unless it is there already); its
-        comparison, race or search opens in the comparison window."""
+        comparison, race or search opens in the comparison window. With ``load`` the lesson
+        opens once its network is built, so one whose data cannot be read changes nothing."""
+        if load:
+            self.window.load_config(lesson.config, lesson)  # calls back with load=False
+            return
         self.lesson = lesson
         self.show_lesson(lesson)
-        if load:
-            self.window.load_config(lesson.config)
         if lesson.variants or lesson.race or lesson.search:
             self.comparison.open_lesson(lesson)
             self._show_comparison()
