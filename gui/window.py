@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTo
 
 from engine.config import ExperimentConfig
 from engine.errors import NnlensError
-from engine.presets import load_lesson
+from engine.presets import Lesson, is_lesson_file, load_lesson
 from engine.snapshot import Snapshot, StepStats
 from gui.controls import Controls, effective_settings
 from gui.extras import install_extras
@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self._newest: Snapshot | None = None
         self._stats: StepStats | None = None
         self._stats_shown: tuple[int, int] | None = None
-        self._opening: tuple[ExperimentConfig, Path] | None = None
+        self._opening: tuple[ExperimentConfig, Path | None, Lesson | None] | None = None
         self._has_trainer = False
         self._layout_restored = False
         self._in_drawing = False
@@ -201,18 +201,22 @@ class MainWindow(QMainWindow):
         self.reset_same_seed()
 
     def open_experiment(self, path: str | Path) -> None:
-        """Load an experiment TOML; a bad file gives a message and keeps the current one."""
+        """Load an experiment TOML (a lesson file opens as its lesson, as with ``--config``);
+        a bad file gives a message and keeps the current experiment."""
+        path = Path(path)
         try:
-            config = ExperimentConfig.load(path)
+            lesson = load_lesson(path) if is_lesson_file(path) else None
+            config = lesson.config if lesson else ExperimentConfig.load(path)
         except NnlensError as exc:
-            self.show_error(self.tr("Cannot open {name}").format(name=Path(path).name), str(exc))
+            self.show_error(self.tr("Cannot open {name}").format(name=path.name), str(exc))
             return
-        self._opening = (config, Path(path))
+        self._opening = (config, path, lesson)
         self.training.reset(config)
 
-    def load_config(self, config: ExperimentConfig) -> None:
-        """Train ``config`` from scratch (a lesson's experiment); it counts as saved."""
-        self.saved, self.path = config, None
+    def load_config(self, config: ExperimentConfig, lesson: Lesson | None = None) -> None:
+        """Train ``config`` from scratch (a lesson's experiment); once the network is built it
+        counts as saved and ``lesson`` opens. Settings the worker refuses change nothing."""
+        self._opening = (config, None, lesson)
         self.training.reset(config)
 
     def save_experiment(self, path: str | Path) -> bool:
@@ -260,24 +264,35 @@ class MainWindow(QMainWindow):
     def _on_reset_completed(self, config: ExperimentConfig) -> None:
         self._has_trainer = True
         self.controls.set_config(config)
-        if self._opening is not None and config is self._opening[0]:
-            self.saved, self.path = config, self._opening[1]
-            self.menus.remember_file(self.path)
-        self._opening = None
+        opening, self._opening = self._opening, None
+        lesson = None
+        if opening is not None and config is opening[0]:
+            _, path, lesson = opening
+            # Save on a lesson asks for a new file: a plain experiment would drop its lesson.
+            self.saved, self.path = config, None if lesson else path
+            if path is not None:
+                self.menus.remember_file(path)
         self._stats = None
         self.frames.forget()
         for panel in self.panels:
             panel.clear()
         self.status_alarm.hide()
         self._refresh_title()
+        if lesson is not None:
+            self.extras.open_lesson(lesson, load=False)
 
     def _on_diverged(self, reason: str) -> None:
         self.status_alarm.setText(self.tr("Training stopped: {reason}").format(reason=reason))
         self.status_alarm.show()
 
     def _on_error(self, message: str) -> None:
-        self._opening = None
-        self.show_error(self.tr("Cannot use these settings"), message)
+        opening, self._opening = self._opening, None
+        title = self.tr("Cannot use these settings")
+        if opening is not None and opening[1] is not None:
+            title = self.tr("Cannot open {name}").format(name=opening[1].name)
+        elif opening is not None and opening[2] is not None:
+            title = self.tr("Cannot open the lesson {title}").format(title=opening[2].title)
+        self.show_error(title, message)
         if not self._has_trainer:
             self._has_trainer = True
             self.training.reset(load_lesson("xor").config)
