@@ -17,7 +17,7 @@ PEERS = ("scikit-learn", "PyTorch CPU")
 RUN_COMMANDS = (
     'pip install -e ".[test,bench]"   # the peers: scikit-learn and PyTorch CPU\n'
     "python bench/run_all.py           # every bench, a few minutes; writes bench/RESULTS.md\n"
-    "python bench/run_all.py --quick --out /tmp/RESULTS.md   # smoke run, under a minute"
+    "python bench/run_all.py --quick --out /tmp/RESULTS.md   # smoke run, a minute or two"
 )
 
 
@@ -305,8 +305,23 @@ def longrun_section(figures: dict) -> list[str]:
     if reason := _failed(figures, "longrun"):
         return [*out, reason, ""]
     r = figures["longrun"]
-    out += ["Figures of `bench/longrun_bench.py` (RSS of the process, MB).", ""]
-    out += ["| figure | value |", "|---|---:|"]
+    out += [
+        "`bench/longrun_bench.py`: the xor lesson trained headless and in the real window "
+        "offscreen, the process's resident memory (RSS) sampled along the way. Growth is peak "
+        f"minus start; the bound ({_num(r.get('bound_mb'), 'g')} MB) is twice the histories' "
+        "documented size plus slack for the allocators (see the script's docstring).",
+        "",
+        "| run | steps | seconds | RSS start → peak → end (MB) | growth (MB) |",
+        "|---|---:|---:|---|---:|",
+    ]
+    for part, label in (("headless", "headless"), ("gui", "window")):
+        rss = " → ".join(_num(r.get(f"{part}_rss_{k}_mb"), ".1f") for k in ("start", "peak", "end"))
+        grown = r.get(f"{part}_rss_peak_mb", math.nan) - r.get(f"{part}_rss_start_mb", math.nan)
+        out.append(
+            f"| {label} | {_num(r.get(f'{part}_steps'), ',')} | "
+            f"{_num(r.get(f'{part}_seconds'), '.1f')} | {rss} | {_num(grown, '.1f')} |"
+        )
+    out += ["", "Every figure the script reported:", "", "| figure | value |", "|---|---:|"]
     for key, value in r.items():
         if isinstance(value, int | float) and not isinstance(value, bool):
             shown = f"{value:,}" if isinstance(value, int) else f"{value:,.2f}"

@@ -7,7 +7,7 @@ exit status non-zero; the others still run.
 
     python bench/run_all.py [--quick] [--out bench/RESULTS.md]
 
-``--quick`` is a smoke run (short timings, under a minute or so); its figures are not to quote.
+``--quick`` is a smoke run (short timings, a minute or two); its figures are not to quote.
 """
 
 from __future__ import annotations

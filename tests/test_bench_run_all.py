@@ -122,6 +122,8 @@ def test_summary_has_a_row_per_target_and_says_no_where_missed(bench):
     missed = text.split("Targets missed in this run:")[1].split("##")[0]
     assert "redraws" in missed and "XOR" in missed and "GUI RSS" in missed
     assert "stall" not in missed
+    long_runs = text.split("## Long runs")[1]
+    assert "| window | 20,000 | — | 200.0 → 230.0 → — | 30.0 |" in long_runs
     assert "Test CPU" in text
 
 
