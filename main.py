@@ -44,6 +44,27 @@ def _positive(text: str) -> int:
     return value
 
 
+def _use_language(lang: str | None) -> None:
+    """Translate what a headless command writes (figures, handouts, messages) into ``lang``,
+    or the language the app was last used in."""
+    from PySide6.QtCore import QSettings
+
+    from gui.app import ORGANIZATION
+    from gui.figure import ensure_app
+    from gui.i18n import set_language, startup_language
+
+    ensure_app()
+    set_language(startup_language(QSettings(ORGANIZATION, ORGANIZATION), lang))
+
+
+def _language_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang",
+        choices=("en", "ko"),
+        help="English or Korean (default: the language chosen last, else the system's)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python main.py",
@@ -60,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--screenshot", metavar="PNG", help="save a screenshot of the window")
     parser.add_argument("--quit", action="store_true", help="quit after --steps/--screenshot")
+    _language_option(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     train = commands.add_parser("train", help="train headless, print a summary, write JSON")
@@ -100,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     worked.add_argument(
         "--out", required=True, metavar="FILE", help="FILE.md, FILE.html, FILE.pdf or FILE.json"
     )
+    _language_option(worked)
 
     export = commands.add_parser(
         "export", help="train headless and write every panel and the dashboard as figures"
@@ -119,6 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--theme", default="slide", metavar="slide|screen")
     export.add_argument("--caption", action="store_true", help="add the experiment's settings")
     export.add_argument("--toml", action="store_true", help="write the experiment beside each")
+    _language_option(export)
     return parser
 
 
@@ -142,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "export":
             from gui.export_cli import run_export
 
+            _use_language(args.lang)
             return run_export(
                 _experiment(args),
                 args.steps,
@@ -159,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
             from engine.trainer import Trainer
             from gui.handout import write_handout
 
+            _use_language(args.lang)
             experiment = _experiment(args)
             trainer = Trainer(experiment.config if isinstance(experiment, Lesson) else experiment)
             trainer.run(args.steps)
@@ -174,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
             screenshot=args.screenshot,
             quit_after=args.quit,
             lesson=experiment if isinstance(experiment, Lesson) else None,
+            lang=args.lang,
         )
     except NnlensError as exc:
         print(f"nnlens: error: {exc}", file=sys.stderr)

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QCoreApplication,
     QMessageLogContext,
+    QSettings,
     QTimer,
     QtMsgType,
     qInstallMessageHandler,
@@ -24,6 +25,7 @@ from engine.config import ExperimentConfig
 from engine.presets import Lesson, load_lesson
 from engine.snapshot import Snapshot
 from gui.autosave import start_autosave
+from gui.i18n import install_font, set_language, startup_language
 from gui.window import MainWindow
 
 ORGANIZATION = "nnlens"
@@ -46,6 +48,7 @@ def application() -> QApplication:
         QCoreApplication.setApplicationName(APPLICATION)
         app = QApplication(sys.argv[:1])
         app.setStyle("Fusion")
+    install_font()
     return app
 
 
@@ -105,8 +108,10 @@ def run_app(
     screenshot: str | None = None,
     quit_after: bool = False,
     lesson: Lesson | None = None,
+    lang: str | None = None,
 ) -> int:
-    """Open the window on ``config`` (the ``xor`` lesson when None); return the exit code."""
+    """Open the window on ``config`` (the ``xor`` lesson when None) in ``lang`` (default: the
+    language chosen last time, else the system's); return the exit code."""
     if _no_display() and QApplication.instance() is None:
         if not quit_after:
             print(
@@ -117,6 +122,7 @@ def run_app(
             return 2
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a scripted run needs no screen
     app = application()
+    set_language(startup_language(QSettings(), lang))
     if config is None and lesson is None:
         lesson = load_lesson("xor")
     if config is None:

@@ -101,7 +101,10 @@ class SmallMultiples(QtWidgets.QWidget):
             self._rows(cells, list(kinds), depth)
 
     def _header(self, panel: Panel) -> QtWidgets.QLabel:
-        header = QtWidgets.QLabel(f"<b>{panel.title()}</b>")
+        header = QtWidgets.QLabel(panel.title())  # plain text: a language switch relabels it
+        font = header.font()
+        font.setBold(True)
+        header.setFont(font)
         header.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         return header
 
@@ -120,6 +123,13 @@ class SmallMultiples(QtWidgets.QWidget):
             self._row_labels.append(label)
             cells.addWidget(label, row, 0)
             cells.setRowStretch(row, 1)
+
+    def set_labels(self, labels: Sequence[str]) -> None:
+        """Rename the rows (the language changed)."""
+        self.labels = list(labels)
+        for label, text in zip(self._row_labels, self.labels, strict=False):
+            label.text = text
+            label.update()
 
     def _tile(self, cells: QtWidgets.QGridLayout, kinds: list[str]) -> None:
         """A single run: its panels as titled tiles (placed by ``_place_tiles``)."""

@@ -17,6 +17,7 @@ from engine.presets import Lesson
 from engine.snapshot import Snapshot
 from gui.compare_grid import PER_VARIANT, SmallMultiples
 from gui.compare_worker import CompareThread
+from gui.i18n import current_language
 from gui.panels import OptimizerRacePanel, Panel
 from gui.panels.landscape import LandscapePanel
 from gui.panels.overlay import OverlayCurvesPanel
@@ -52,6 +53,7 @@ class ComparisonView(QtWidgets.QWidget):
         self.tick_seconds = tick_seconds
         self.thread: CompareThread | None = None
         self.variants: list[Variant] = []
+        self._lesson: Lesson | None = None
         self.steps = 0
         self.curves: OverlayCurvesPanel | None = None
         self.landscape: LandscapePanel | None = None
@@ -106,17 +108,33 @@ class ComparisonView(QtWidgets.QWidget):
 
     @property
     def labels(self) -> list[str]:
-        return [v.label for v in self.variants]
+        """The variants' labels in the language in use (a lesson may name them in Korean)."""
+        lesson, lang = self._lesson, current_language()
+        if lesson is None:
+            return [v.label for v in self.variants]
+        return [lesson.variant_label_in(v.label, lang) for v in self.variants]
+
+    def retranslate(self) -> None:
+        """Show the open lesson's title in the language now in use (the rest is relabelled by
+        ``gui.localize`` and redrawn with each snapshot)."""
+        if self._lesson is not None:
+            self._title.setText(self._lesson.title_in(current_language()))
+        if self.multiples is not None:
+            self.multiples.set_labels(self.labels)
+        self._drawn = None
 
     def open_lesson(self, lesson: Lesson) -> None:
         """Show ``lesson``: its race, its search, or its variants (the base experiment alone,
         labelled with the lesson's title, when it has none)."""
+        title = lesson.title_in(current_language())
         if lesson.race is None and lesson.search is None:
             variants = lesson.variants or (Variant(lesson.title, lesson.config, {}),)
-            self.open_variants(variants, lesson.panels, lesson.title, lesson.steps)
+            self.open_variants(variants, lesson.panels, title, lesson.steps)
+            self._lesson = lesson
             return
         self._clear_page()
-        self._title.setText(lesson.title)
+        self._lesson = lesson
+        self._title.setText(title)
         self._transport.hide()
         if lesson.race is not None:
             self.race_panel = OptimizerRacePanel()
@@ -171,6 +189,7 @@ class ComparisonView(QtWidgets.QWidget):
         self.curves = self.landscape = self.multiples = None
         self.race_panel = self.search_view = None
         self.variants, self._newest, self._drawn = [], None, None
+        self._lesson = None
         self.status.setText("")
         self.counter.setText("")
 
@@ -284,7 +303,7 @@ class ComparisonView(QtWidgets.QWidget):
         self.running_changed.emit(running)
 
     def _on_reset_completed(self, labels: list[str]) -> None:
-        self._accepting = labels == self.labels
+        self._accepting = labels == [v.label for v in self.variants]
         self._newest = self._drawn = None
         for panel in (self.curves, self.landscape):
             if panel is not None:

@@ -244,6 +244,11 @@ class Extras(QObject):
         if self.branch_view is not None:
             self.branch_view.apply_theme(theme)
 
+    def retranslate(self) -> None:
+        self.lesson_pane.retranslate()
+        self.xray.retranslate()
+        self.comparison.retranslate()
+
     def shutdown(self) -> None:
         self.comparison.shutdown()
 

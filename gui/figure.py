@@ -29,6 +29,7 @@ from gui.figure_fixes import (
     wrap_labels,
 )
 from gui.figure_layout import grid_rows, reference_height
+from gui.i18n import install_font
 from gui.panels import PANELS, Panel
 from gui.panels.race import OptimizerRacePanel
 from gui.svg_output import portable_svg
@@ -44,12 +45,15 @@ def ensure_app() -> QtWidgets.QApplication:
     """The process's QApplication; a process without a display gets Qt's offscreen platform."""
     app = QtWidgets.QApplication.instance()
     if isinstance(app, QtWidgets.QApplication):
+        install_font()
         return app
     if app is not None:
         raise NnlensError("figures need a QApplication, but this process runs a smaller Qt app")
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    return QtWidgets.QApplication(["nnlens"])
+    app = QtWidgets.QApplication(["nnlens"])
+    install_font()
+    return app
 
 
 def resolve_theme(theme: str | Theme, screen: Theme | None = None) -> Theme:

@@ -42,9 +42,12 @@ def _write_pdf(html_text: str, path: Path) -> None:
     from PySide6.QtCore import QMarginsF
     from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+    from gui.i18n import install_font
+
     if QGuiApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a headless command: no window
     app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 (fonts need it)
+    install_font()
     if not path.parent.is_dir():
         raise FileNotFoundError(2, "No such file or directory", str(path.parent))
     writer = QPdfWriter(str(path))

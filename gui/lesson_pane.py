@@ -9,6 +9,7 @@ from PySide6 import QtCore, QtWidgets
 
 from engine.errors import NnlensError
 from engine.presets import Lesson, lesson_names, load_lesson
+from gui.i18n import current_language
 from gui.names import setting
 from gui.theme import DARK, Theme
 
@@ -77,12 +78,19 @@ class LessonPane(QtWidgets.QWidget):
                 item.setToolTip(str(exc))
                 continue
             self._lessons[name] = lesson
-            self.picker.addItem(lesson.title, name)
+            self.picker.addItem(lesson.title_in(current_language()), name)
         self.picker.blockSignals(False)
         index = self.picker.findData(keep) if keep else -1
         first = next((i for i in range(self.picker.count()) if self._usable(i)), -1)
         self.picker.setCurrentIndex(index if index >= 0 else first)
         self._on_picker_changed()
+
+    def retranslate(self) -> None:
+        """List and describe the lessons again in the language now in use."""
+        current = self._current
+        self.refresh()
+        if current is not None and not self.select(current.name):
+            self.show_lesson(current)
 
     def _usable(self, index: int) -> bool:
         return self.picker.itemData(index) in self._lessons
@@ -108,26 +116,32 @@ class LessonPane(QtWidgets.QWidget):
         self.open_button.setEnabled(True)
 
     def describe(self, lesson: Lesson) -> str:
-        """The lesson as HTML: title, explanation, variants, panels, length."""
+        """The lesson as HTML, in the language in use: title, explanation, variants, panels,
+        length."""
+        lang = current_language()
         paragraphs = [
             " ".join(line.strip() for line in block.splitlines())
-            for block in lesson.explanation.split("\n\n")
+            for block in lesson.explanation_in(lang).split("\n\n")
             if block.strip()
         ]
-        parts = [f"<h2>{html.escape(lesson.title)}</h2>"]
+        parts = [f"<h2>{html.escape(lesson.title_in(lang))}</h2>"]
         parts += [f"<p>{html.escape(p)}</p>" for p in paragraphs]
         if lesson.variants:
             rows = "".join(
-                f"<li><b>{html.escape(v.label)}</b>{self._changes(v.changes)}</li>"
+                f"<li><b>{html.escape(lesson.variant_label_in(v.label, lang))}</b>"
+                f"{self._changes(v.changes)}</li>"
                 for v in lesson.variants
             )
-            parts.append(f"<h3>{self.tr('Variants')}</h3><ul>{rows}</ul>")
+            heading = self.tr("Variants")
+            parts.append(f"<h3>{heading}</h3><ul>{rows}</ul>")
         if lesson.race is not None:
             runners = "".join(
-                f"<li><b>{html.escape(label)}</b> — {html.escape(name)}{self._hyper(hyper)}</li>"
+                f"<li><b>{html.escape(lesson.runner_label_in(label, lang))}</b> — "
+                f"{html.escape(name)}{self._hyper(hyper)}</li>"
                 for label, (name, hyper) in lesson.race.runners.items()
             )
-            parts.append(f"<h3>{self.tr('Optimizers')}</h3><ul>{runners}</ul>")
+            heading = self.tr("Optimizers")
+            parts.append(f"<h3>{heading}</h3><ul>{runners}</ul>")
         if lesson.search is not None:
             s = lesson.search
             parts.append(

@@ -1,4 +1,5 @@
-"""The main window's menus: File (experiments, recent files), View (panels, theme), Help."""
+"""The main window's menus: File (experiments, recent files), View (panels, theme), Settings
+(language), Help."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from gui.i18n import LANGUAGES, current_language
 from gui.theme import DARK, LIGHT
 
 if TYPE_CHECKING:
@@ -62,6 +64,17 @@ class Menus(QObject):
             action.setData(theme.name)
             self.themes.addAction(action)
 
+        self.settings = bar.addMenu(self.tr("&Settings"))
+        self.language = self.settings.addMenu(self.tr("&Language"))
+        self.languages = QActionGroup(self)
+        for code, name in LANGUAGES.items():
+            action = self.language.addAction(name)  # each language by its own name
+            action.setCheckable(True)
+            action.setData(code)
+            action.setChecked(code == current_language())
+            action.triggered.connect(lambda _=False, c=code: window.set_language(c))
+            self.languages.addAction(action)
+
         self.help = bar.addMenu(self.tr("&Help"))
         self._add(
             self.help,
@@ -79,6 +92,10 @@ class Menus(QObject):
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         return action
+
+    def select_language(self, code: str) -> None:
+        for action in self.languages.actions():
+            action.setChecked(action.data() == code)
 
     def select_theme(self, name: str) -> None:
         for action in self.themes.actions():

@@ -68,6 +68,18 @@ def optimizers() -> list[tuple[str, str]]:
     ]
 
 
+def surfaces() -> dict[str, str]:
+    """The optimizer race's surfaces (``engine.surfaces``) by name."""
+    return {
+        "book": QCoreApplication.translate("names", "The course's bowl"),
+        "rosenbrock": QCoreApplication.translate("names", "Rosenbrock"),
+        "beale": QCoreApplication.translate("names", "Beale"),
+        "himmelblau": QCoreApplication.translate("names", "Himmelblau"),
+        "saddle": QCoreApplication.translate("names", "Saddle"),
+        "booth": QCoreApplication.translate("names", "Booth"),
+    }
+
+
 def hyper_parameter(key: str) -> str:
     """The label of an optimizer setting besides the learning rate."""
     return {

@@ -7,7 +7,9 @@ fontconfig aliases ("Sans Serif") that other systems replace with a serif face, 
 size in millimetres. ``portable_svg`` moves those strokes' coordinates into the page's own
 pixels (where the stroke width is already right), names real font families with a generic
 fallback, and states the size in pixels. Zero-length line pieces, which Qt leaves out but SVG
-draws as square dots, are dropped.
+draws as square dots, are dropped. Text with Korean in it becomes the outlines of its glyphs,
+drawn with the bundled Korean font, so that a slide made here shows 한글 on a machine without
+Korean fonts; other text stays text, editable in Inkscape.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ NUMBER = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
 PAIR = re.compile(rf"({NUMBER}),({NUMBER})")
 SHAPES = {f"{{{SVG}}}{tag}" for tag in ("path", "polyline", "polygon", "rect")}
 Matrix = tuple[float, float, float, float, float, float]
+HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+"""Jamo, compatibility jamo and syllables: what a machine without Korean fonts draws as boxes."""
 
 
 def portable_svg(svg: bytes, size: tuple[int, int]) -> bytes:
@@ -40,7 +44,76 @@ def portable_svg(svg: bytes, size: tuple[int, int]) -> bytes:
             element.set("font-family", fonts[family])
     for group in root.iter(f"{{{SVG}}}g"):
         _bake(group)
+    _outline_text(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+OUTLINE_SIZE = 100.0
+"""Glyph outlines are made at this pixel size and scaled to the text's own."""
+
+
+def _outline_text(root: ET.Element) -> None:
+    """Replace each ``<text>`` holding Korean by a ``<path>`` of its glyphs."""
+    for parent in list(root.iter()):
+        for index, element in enumerate(list(parent)):
+            if element.tag != f"{{{SVG}}}text":
+                continue
+            text = "".join(element.itertext())
+            if not HANGUL.search(text):
+                continue
+            parent.remove(element)
+            parent.insert(index, _outlined(element, text, _inherited(parent, element)))
+
+
+def _inherited(parent: ET.Element, element: ET.Element) -> dict[str, str]:
+    keys = ("font-family", "font-size", "font-weight", "font-style")
+    found = {k: parent.get(k) for k in keys if parent.get(k) is not None}
+    found.update({k: element.get(k) for k in keys if element.get(k) is not None})
+    return found
+
+
+def _outlined(element: ET.Element, text: str, font_keys: dict[str, str]) -> ET.Element:
+    from gui.i18n import korean_font_family
+
+    families = [f.strip() for f in font_keys.get("font-family", "").split(",") if f.strip()]
+    korean = korean_font_family()
+    font = QtGui.QFont()
+    font.setFamilies([f for f in (*families, korean) if f and f != "sans-serif"])
+    font.setPixelSize(int(OUTLINE_SIZE))
+    font.setWeight(QtGui.QFont.Weight(int(float(font_keys.get("font-weight", 400)))))
+    font.setItalic(font_keys.get("font-style") == "italic")
+    path = QtGui.QPainterPath()
+    path.addText(0.0, 0.0, font, text)
+    scale = float(font_keys.get("font-size", 12)) / OUTLINE_SIZE
+    x, y = float(element.get("x", 0)), float(element.get("y", 0))
+    outline = ET.Element(f"{{{SVG}}}path")
+    for key in ("fill", "fill-opacity"):
+        if element.get(key) is not None:
+            outline.set(key, element.get(key))
+    outline.set("stroke", "none")
+    outline.set("transform", f"translate({x:g},{y:g}) scale({scale:.6g})")
+    outline.set("d", _path_data(path))
+    title = ET.SubElement(outline, f"{{{SVG}}}title")
+    title.text = text  # the words stay findable and readable to screen readers
+    return outline
+
+
+def _path_data(path: QtGui.QPainterPath) -> str:
+    parts: list[str] = []
+    kinds = QtGui.QPainterPath.ElementType
+    i, n = 0, path.elementCount()
+    while i < n:
+        e = path.elementAt(i)
+        if e.type == kinds.MoveToElement:
+            parts.append(f"M{e.x:.2f} {e.y:.2f}")
+        elif e.type == kinds.LineToElement:
+            parts.append(f"L{e.x:.2f} {e.y:.2f}")
+        elif e.type == kinds.CurveToElement and i + 2 < n:
+            c2, end = path.elementAt(i + 1), path.elementAt(i + 2)
+            parts.append(f"C{e.x:.2f} {e.y:.2f} {c2.x:.2f} {c2.y:.2f} {end.x:.2f} {end.y:.2f}")
+            i += 2
+        i += 1
+    return "".join(parts) + ("Z" if parts else "")
 
 
 def _real_family(family: str) -> str:

@@ -23,7 +23,10 @@ from engine.snapshot import Snapshot, StepStats
 from gui.controls import Controls, effective_settings
 from gui.extras import install_extras
 from gui.frames import FrameScheduler
+from gui.i18n import SETTING as LANGUAGE_SETTING
+from gui.i18n import current_language, set_language
 from gui.layout import arrange_default, size_docks
+from gui.localize import retranslate
 from gui.menus import build_menus
 from gui.panels import PANELS
 from gui.panels.base import LiveLabel
@@ -119,6 +122,8 @@ class MainWindow(QMainWindow):
         self._soon.setTimerType(Qt.TimerType.PreciseTimer)
         self._soon.timeout.connect(self._on_frame_timeout)
         self.apply_theme(self.theme)
+        if current_language() != "en":
+            retranslate(self, current_language(), current_language())  # English-term tooltips
         self._restore_layout()
         self._refresh_title()
         self.training.start()
@@ -179,6 +184,30 @@ class MainWindow(QMainWindow):
             panel.apply_theme(theme)
         self.extras.apply_theme(theme)
         self.menus.select_theme(theme.name)
+
+    def set_language(self, lang: str) -> None:
+        """Show every open window in ``lang`` now, and start in it next time."""
+        old = current_language()
+        set_language(lang)
+        if self.remember:
+            self.settings.setValue(LANGUAGE_SETTING, lang)
+        self.retranslate(old, lang)
+
+    def retranslate(self, old: str, new: str) -> None:
+        """Re-label the menus, docks, controls and windows; the panels redraw the newest
+        snapshot in ``new`` (their live labels come from ``tr()`` at each draw)."""
+        retranslate(self, old, new)
+        for panel in self.panels:
+            self.docks[panel.key].setWindowTitle(panel.title())
+            panel.clear()
+        self.menus.select_language(new)
+        self.extras.retranslate()
+        self._stats_shown = None
+        if self._newest is not None:
+            self._show_stats(self._newest)
+        self._refresh_title()
+        self.frames.forget()
+        self._schedule()
 
     # ------------------------------------------------------------------ commands
     def _on_play_toggled(self, play: bool) -> None:

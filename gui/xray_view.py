@@ -248,6 +248,10 @@ class XrayView(QWidget):
         self._show_details()
 
     # ------------------------------------------------------------------ showing
+    def retranslate(self) -> None:
+        """Write the banner, the formulas and the check table again in the current language."""
+        self._refresh()
+
     def _refresh(self) -> None:
         st = self.stepper
         if st is None:

@@ -148,6 +148,11 @@ class Panel(QtWidgets.QWidget):
             text, color=self.theme.foreground, size=f"{self.theme.font_size * scale:.1f}pt"
         )
         plot.titleLabel.setMinimumWidth(0)
+        # pyqtgraph fixes the title row at 30 px: a title of several lines, or in a font with
+        # taller lines (Korean), would spill over the top of the panel and be cut off.
+        height = max(30.0, plot.titleLabel.item.boundingRect().height())
+        plot.titleLabel.setMaximumHeight(height)
+        plot.layout.setRowFixedHeight(0, height)
 
 
 def edit_runs(document: QtGui.QTextDocument, old: str, new: str) -> bool:

@@ -11,6 +11,8 @@ from engine.errors import NnlensError
 from engine.presets import RaceSpec
 from engine.race import SurfaceRace
 from engine.snapshot import Snapshot
+from gui.names import optimizers
+from gui.names import surfaces as surface_names
 from gui.panels.base import LiveLabel, Panel, fmt, style_legend
 from gui.theme import Theme, blend
 
@@ -29,6 +31,13 @@ RUNNERS: tuple[tuple[str, str, float, bool, int], ...] = (
     ("Adam", "adam", 0.3, True, 2),
 )
 """Label, optimizer, learning rate and whether it runs by default (the course's race), colour."""
+
+
+def _shown(label: str) -> str:
+    """A runner's label as the panel shows it: the course's runners by their optimizer's name
+    in the language in use ("Momentum" → "모멘텀"), a lesson's own labels as they are."""
+    optimizer = next((name for shown, name, *_ in RUNNERS if shown == label), None)
+    return dict(optimizers()).get(optimizer, label) if optimizer else label
 
 
 class _Runner:
@@ -89,7 +98,7 @@ class OptimizerRacePanel(Panel):
         super().__init__(parent)
         self._surface_box = QtWidgets.QComboBox()
         for name, surface in surfaces.SURFACES.items():
-            self._surface_box.addItem(name.capitalize(), name)
+            self._surface_box.addItem(surface_names().get(name, name.capitalize()), name)
             self._surface_box.setItemData(
                 self._surface_box.count() - 1, surface.title, QtCore.Qt.ItemDataRole.ToolTipRole
             )
@@ -109,7 +118,7 @@ class OptimizerRacePanel(Panel):
         self._rates: dict[str, QtWidgets.QDoubleSpinBox] = {}
         runners = QtWidgets.QGridLayout()
         for row, (label, _, lr, on, _) in enumerate(RUNNERS):
-            check = QtWidgets.QCheckBox(label)
+            check = QtWidgets.QCheckBox(_shown(label))
             check.setChecked(on)
             check.toggled.connect(self._rebuild)
             rate = QtWidgets.QDoubleSpinBox(decimals=3, minimum=0.001, maximum=10.0, value=lr)
@@ -210,7 +219,7 @@ class OptimizerRacePanel(Panel):
                 self._plot.removeItem(item)
         self._legend_names = []
         self._legend.clear()
-        self._runners = {label: _Runner(self._plot, label) for label in specs}
+        self._runners = {label: _Runner(self._plot, _shown(label)) for label in specs}
         self._drawn = -1
         self.restyle(self.theme)
         self._sync()
@@ -266,7 +275,7 @@ class OptimizerRacePanel(Panel):
         names = []
         for label, path in race.paths.items():
             self._runners[label].set_path(path)
-            name = f"{label} (η {fmt(self._rates[label].value())})"
+            name = f"{_shown(label)} (η {fmt(self._rates[label].value())})"
             if label in diverged:
                 name += " " + self.tr("diverged at step {n}").format(n=diverged[label])
             names.append((label, name))

@@ -1,0 +1,383 @@
+"""Korean and English: Qt's translation machinery, the bundled Korean font and live switching.
+
+The catalogue is ``assets/i18n/nnlens_<lang>.ts``, made by ``pyside6-lupdate`` from the ``tr()``
+calls in ``gui/`` and ``main.py`` (``python -m gui.i18n update``) and compiled by
+``pyside6-lrelease`` into the user's cache the first time it is needed (and again whenever the
+``.ts`` changes), then loaded by a ``QTranslator``.
+
+A second translator answers what the compiled one cannot: PySide's ``self.tr()`` looks strings
+up under the *runtime* class name, so a string written in a base class (``Panel``) and shown by a
+subclass (``LossPanel``) is missed under ``lupdate``'s context; the fallback finds it by its source
+text. Messages made outside Qt (the engine's divergence reasons, config errors) are translated by
+``translate_text``, which also knows the catalogue's templates (``"step {n}"``).
+
+The bundled font (a Hangul subset of Noto Sans CJK KR, SIL OFL 1.1, ``assets/fonts``) is added to
+every QApplication as the fallback family, so Korean text renders on machines without Korean
+fonts, in the window and in exported figures alike.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
+    QSettings,
+    QStandardPaths,
+    QTranslator,
+)
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+TS_DIR = ASSETS / "i18n"
+FONT_FILE = ASSETS / "fonts" / "NotoSansCJKkr-Hangul.otf"
+LANGUAGES = {"en": "English", "ko": "한국어"}
+"""Language code → its name in that language (as the Language menu shows it)."""
+SETTING = "view/language"
+SOURCE_LANGUAGE = "en"
+
+_PLACEHOLDER = re.compile(r"\{(\w*)(?::[^{}]*)?\}")
+
+
+def ts_path(lang: str) -> Path:
+    return TS_DIR / f"nnlens_{lang}.ts"
+
+
+# ---------------------------------------------------------------------- the catalogue
+@dataclass
+class Catalog:
+    """One language's finished translations, by context and by source text alone."""
+
+    lang: str
+    by_context: dict[tuple[str, str], str] = field(default_factory=dict)
+    by_source: dict[str, str] = field(default_factory=dict)
+    unfinished: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def sources(self) -> set[str]:
+        return {source for _, source in self.by_context} | {s for _, s in self.unfinished}
+
+    def get(self, source: str, context: str | None = None) -> str | None:
+        if context is not None:
+            found = self.by_context.get((context, source))
+            if found:
+                return found
+        return self.by_source.get(source)
+
+
+def read_catalog(path: Path, lang: str) -> Catalog:
+    """Parse a Qt ``.ts`` file. Entries marked unfinished, vanished or obsolete are not used."""
+    catalog = Catalog(lang)
+    root = ET.parse(path).getroot()
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            node = message.find("translation")
+            kind = node.get("type") if node is not None else "unfinished"
+            text = (node.text or "") if node is not None else ""
+            if kind in ("vanished", "obsolete"):
+                continue
+            if kind == "unfinished" or not text:
+                catalog.unfinished.append((name, source))
+                continue
+            catalog.by_context[(name, source)] = text
+            catalog.by_source.setdefault(source, text)
+    return catalog
+
+
+@cache
+def catalog(lang: str) -> Catalog:
+    """The catalogue of ``lang`` (empty for English, the source language)."""
+    path = ts_path(lang)
+    if lang == SOURCE_LANGUAGE or not path.exists():
+        return Catalog(lang)
+    return read_catalog(path, lang)
+
+
+class CatalogTranslator(QTranslator):
+    """Finds a string by its source text when the compiled catalogue's context misses it."""
+
+    def __init__(self, table: Catalog) -> None:
+        super().__init__()
+        self.table = table
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        # None is Qt's null string: "not here, ask the next translator". An empty string
+        # would count as the translation and blank Qt's own texts (page sizes, dialogs).
+        return self.table.get(source, context) or None
+
+    def isEmpty(self) -> bool:
+        return not self.table.by_source
+
+    def language(self) -> str:
+        return self.table.lang
+
+
+def lrelease() -> Path | None:
+    """The ``lrelease`` that ships inside PySide6 (``pyside6-lrelease`` runs it)."""
+    import PySide6
+
+    for name in ("lrelease", "lrelease.exe"):
+        path = Path(PySide6.__file__).parent / name
+        if path.exists():
+            return path
+    return None
+
+
+def compiled(lang: str, cache_dir: Path | None = None) -> Path | None:
+    """``nnlens_<lang>.qm`` compiled from the ``.ts`` by lrelease, cached by the ``.ts``'s hash;
+    None when lrelease is missing or fails (the fallback translator still translates)."""
+    source = ts_path(lang)
+    tool = lrelease()
+    if tool is None or not source.exists():
+        return None
+    digest = hashlib.sha1(source.read_bytes()).hexdigest()[:12]
+    folder = cache_dir or Path(
+        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+    )
+    target = folder / "i18n" / f"nnlens_{lang}-{digest}.qm"
+    if target.exists():
+        return target
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(".partial.qm")
+        subprocess.run(
+            [str(tool), "-silent", str(source), "-qm", str(partial)],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
+        partial.replace(target)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return target
+
+
+# ---------------------------------------------------------------------- the language in use
+_current = SOURCE_LANGUAGE
+_installed: list[QTranslator] = []
+
+
+def current_language() -> str:
+    return _current
+
+
+def system_language() -> str:
+    """Korean when the system's locale is Korean, English otherwise."""
+    return "ko" if QLocale.system().language() == QLocale.Language.Korean else SOURCE_LANGUAGE
+
+
+def startup_language(settings: QSettings | None, requested: str | None = None) -> str:
+    """``--lang`` if given, else the language chosen last time, else the system's."""
+    if requested in LANGUAGES:
+        return requested
+    saved = str(settings.value(SETTING, "")) if settings is not None else ""
+    return saved if saved in LANGUAGES else system_language()
+
+
+def set_language(lang: str, cache_dir: Path | None = None) -> None:
+    """Install ``lang``'s translators on the running application; Qt then sends every widget a
+    ``LanguageChange`` event (the main window retranslates itself on it)."""
+    global _current
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}: expected one of {', '.join(LANGUAGES)}")
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("set_language needs a QCoreApplication")
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    _current = lang
+    if lang == SOURCE_LANGUAGE:
+        return
+    fallback = CatalogTranslator(catalog(lang))
+    app.installTranslator(fallback)  # asked last: Qt asks the newest translator first
+    _installed.append(fallback)
+    qm = compiled(lang, cache_dir)
+    if qm is not None:
+        translator = QTranslator()
+        if translator.load(str(qm)):
+            app.installTranslator(translator)
+            _installed.append(translator)
+
+
+# ---------------------------------------------------------------------- text made outside Qt
+@dataclass(frozen=True)
+class _Template:
+    source: str
+    pattern: re.Pattern[str]
+    names: tuple[str, ...]
+
+
+def _template(text: str) -> _Template | None:
+    names = tuple(m.group(1) for m in _PLACEHOLDER.finditer(text))
+    if not names or any(not n for n in names):
+        return None
+    parts = _PLACEHOLDER.split(text)
+    pattern = ""
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            pattern += re.escape(part)
+        else:
+            pattern += f"(?P<{part}>.+?)" if part not in pattern else f"(?P={part})"
+    try:
+        return _Template(text, re.compile(f"^{pattern}$", re.DOTALL), names)
+    except re.error:
+        return None
+
+
+@cache
+def _templates(lang: str, reverse: bool) -> tuple[tuple[_Template, str], ...]:
+    """(template to match, its counterpart) pairs, the longest literal text first so that a
+    specific template wins over a general one (``"{a}: {b}"``)."""
+    table = catalog(lang)
+    pairs = []
+    for source, translation in table.by_source.items():
+        match, other = (translation, source) if reverse else (source, translation)
+        template = _template(match)
+        if template is not None:
+            pairs.append((template, other))
+    pairs.sort(key=lambda pair: -len(_PLACEHOLDER.sub("", pair[0].source)))
+    return tuple(pairs)
+
+
+def translate_text(text: str, lang: str | None = None, depth: int = 3) -> str:
+    """``text`` (English, as the engine or a template wrote it) in ``lang`` (default: the
+    current language): an exact catalogue entry, or a template whose blanks are translated in
+    turn (``"Training stopped: {reason}"``). Unknown text comes back unchanged."""
+    lang = lang or _current
+    if lang == SOURCE_LANGUAGE or not text:
+        return text
+    table = catalog(lang)
+    exact = table.by_source.get(text)
+    if exact:
+        return exact
+    if depth <= 0:
+        return text
+    for template, other in _templates(lang, False):
+        found = template.pattern.match(text)
+        if found:
+            values = {k: translate_text(v, lang, depth - 1) for k, v in found.groupdict().items()}
+            return _fill(other, values)
+    return text
+
+
+def source_text(text: str, lang: str, depth: int = 3) -> str:
+    """The English text that ``text`` (shown in ``lang``) was translated from, or ``text``."""
+    if lang == SOURCE_LANGUAGE or not text:
+        return text
+    found = _inverse(lang).get(text)
+    if found is not None:
+        return found
+    if depth <= 0:
+        return text
+    for template, other in _templates(lang, True):
+        found = template.pattern.match(text)
+        if found:
+            values = {k: source_text(v, lang, depth - 1) for k, v in found.groupdict().items()}
+            return _fill(other, values)
+    return text
+
+
+@cache
+def _inverse(lang: str) -> dict[str, str]:
+    table = catalog(lang)
+    inverse: dict[str, str] = {}
+    for source, translation in table.by_source.items():
+        inverse.setdefault(translation, source)
+    return inverse
+
+
+def retranslated(text: str, old: str, new: str) -> str:
+    """``text`` shown in language ``old``, as language ``new`` shows it."""
+    if old == new:
+        return text
+    english = source_text(text, old)
+    return translate_text(english, new) if new != SOURCE_LANGUAGE else english
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    def value(m: re.Match[str]) -> str:
+        return values.get(m.group(1), m.group(0))
+
+    return _PLACEHOLDER.sub(value, template)
+
+
+# ---------------------------------------------------------------------- the bundled font
+_font_family: str | None = None
+
+
+def korean_font_family() -> str | None:
+    """Register the bundled Korean font with the running application (once); its family."""
+    global _font_family
+    if _font_family is None:
+        from PySide6.QtGui import QFontDatabase
+
+        font_id = QFontDatabase.addApplicationFont(str(FONT_FILE))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        _font_family = families[0] if families else ""
+    return _font_family or None
+
+
+def install_font() -> None:
+    """Make the bundled Korean font the fallback of the application's font, so Hangul renders
+    with it wherever the system font has no Korean glyphs (window, exports, clipboard)."""
+    from PySide6.QtGui import QFont, QGuiApplication
+
+    family = korean_font_family()
+    if family is None or QGuiApplication.instance() is None:
+        return
+    font = QGuiApplication.font()
+    families = font.families() or [font.family()]
+    if family not in families:
+        font.setFamilies([*families, family])
+        QGuiApplication.setFont(font)
+    for name in {*families, "Sans Serif", "Helvetica", "Arial", "DejaVu Sans"}:
+        QFont.insertSubstitution(name, family)
+
+
+# ---------------------------------------------------------------------- keeping the .ts current
+def sources() -> list[Path]:
+    """The files whose ``tr()`` calls make the catalogue (the engine marks its messages with
+    ``engine.text.tr``, which writes English; ``translate_text`` translates them)."""
+    root = Path(__file__).resolve().parent.parent
+    files = [*sorted(root.glob("gui/**/*.py")), *sorted(root.glob("engine/*.py")), root / "main.py"]
+    return [f for f in files if "__pycache__" not in f.parts]
+
+
+def update(lang: str = "ko", target: Path | None = None) -> int:
+    """Run ``pyside6-lupdate`` over the sources into ``assets/i18n/nnlens_<lang>.ts`` (or
+    ``target``): new strings come in unfinished; translations of unchanged strings are kept."""
+    import PySide6
+
+    tool = Path(PySide6.__file__).parent / "lupdate"
+    root = Path(__file__).resolve().parent.parent
+    args = [str(tool), "-tr-function-alias", "tr+=_tr", "-locations", "none", "-no-obsolete"]
+    args += [str(f.relative_to(root)) for f in sources()]
+    args += ["-target-language", lang, "-ts", str(target or ts_path(lang))]
+    return subprocess.run(args, cwd=root, check=False, capture_output=target is not None).returncode
+
+
+def untranslated(lang: str = "ko") -> Iterator[tuple[str, str]]:
+    """(context, source) of every entry the ``.ts`` leaves unfinished."""
+    yield from read_catalog(ts_path(lang), lang).unfinished
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["update"]:
+        sys.exit(update(*sys.argv[2:3]))
+    missing = list(untranslated(*sys.argv[1:2]))
+    for context, source in missing:
+        print(f"{context}: {source}")
+    sys.exit(1 if missing else 0)
