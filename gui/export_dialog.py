@@ -27,7 +27,7 @@ from engine.errors import NnlensError
 from engine.presets import RaceSpec
 from engine.snapshot import Snapshot
 from engine.trainer import Trainer
-from gui.animation import record
+from gui.animation import Cancelled, record
 from gui.animation_box import AnimationBox, spin_box
 from gui.export import SIZE_PRESETS, export_dashboard, export_panel
 from gui.figure import PANEL_CLASSES, Figure, Size, resolve_theme
@@ -295,6 +295,8 @@ class ExportDialog(QtWidgets.QDialog):
     def _attempt(self, action: Callable[[], object]) -> object | None:
         try:
             return action()
+        except Cancelled as exc:  # the user asked for it: said, not alarmed about
+            self.status.setText(str(exc))
         except NnlensError as exc:
             self._fail(str(exc))
         except Exception as exc:  # shown to the user, never as a traceback; logged for us
@@ -307,9 +309,10 @@ class ExportDialog(QtWidgets.QDialog):
         QtWidgets.QMessageBox.warning(self, self.tr("Export"), message)
 
     def reject(self) -> None:
-        if self._recording:
-            self._cancel.set()
-            return
+        """Close (Esc, the Close button, the application quitting): a recording under way is
+        cancelled too; it stops at its next check and writes nothing. Refusing to close while
+        it ran made Qt drop the quit that closing the main window sends, and the app hung."""
+        self._cancel.set()
         super().reject()
 
     # ------------------------------------------------------------------ settings
