@@ -331,8 +331,10 @@ def longrun_section(figures: dict) -> list[str]:
     return [*out, ""]
 
 
-def render(figures: dict, machine: dict[str, str], when: str, quick: bool = False) -> str:
-    """The whole RESULTS.md text."""
+def render(
+    figures: dict, machine: dict[str, str], when: str, quick: bool = False, note: str = ""
+) -> str:
+    """The whole RESULTS.md text; ``note`` (a paragraph) follows the introduction."""
     table, missed = summary(figures)
     lines = ["# nnlens benchmark results", ""]
     if quick:
@@ -342,6 +344,7 @@ def render(figures: dict, machine: dict[str, str], when: str, quick: bool = Fals
         "machine is shared with other work, so the figures are noisy (runs differ by 10–30%); "
         "comparisons inside one bench are interleaved in rounds and report medians.",
         "",
+        *([note, ""] if note else []),
         "Machine: " + "; ".join(f"{k} {v}" for k, v in machine.items()) + ".",
         "",
         "## Summary",

@@ -86,9 +86,23 @@ def machine() -> dict[str, str]:
         ("torch", "PyTorch"),
     ):
         info[label] = _version(package)
-    if hasattr(os, "getloadavg"):
-        info["load average at start"] = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     return info
+
+
+def load_now() -> float | None:
+    return os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+
+
+def load_note(loads: list[float | None], cores: int) -> str:
+    """A warning paragraph when other work kept more than every core busy during the run."""
+    if None in loads or max(loads) <= cores:
+        return ""
+    return (
+        f"**Other work loaded the machine during this run** (1-minute load average up to "
+        f"{max(loads):.1f} on {cores} cores), so the wall-clock figures (engine µs per step, "
+        "the snapshot, the GUI, export) came out slower than on a quiet machine. The scaling "
+        "tables and the export bench's CPU column count CPU time and are less affected."
+    )
 
 
 def _proc_field(path: str, field: str) -> str | None:
@@ -120,6 +134,7 @@ def main() -> int:
     when = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     info = machine()
     figures: dict[str, dict] = {}
+    loads = [load_now()]
     with tempfile.TemporaryDirectory(prefix="nnlens-bench-") as folder:
         for name, script, full, quick in BENCHES:
             start = time.perf_counter()
@@ -128,8 +143,12 @@ def main() -> int:
             figures[name] = run_bench(name, BENCH / script, chosen, Path(folder))
             status = figures[name].get("error") or figures[name].get("missing") or "done"
             print(f"{status} ({time.perf_counter() - start:.0f} s)", flush=True)
+            loads.append(load_now())
+    note = load_note(loads, os.cpu_count() or 1)
+    if loads[0] is not None:
+        info["1-minute load average during the run"] = f"{min(loads):.1f}–{max(loads):.1f}"
     try:
-        args.out.write_text(render(figures, info, when, args.quick), encoding="utf-8")
+        args.out.write_text(render(figures, info, when, args.quick, note), encoding="utf-8")
     except OSError as exc:
         print(f"run_all: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return 2

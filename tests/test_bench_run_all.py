@@ -176,6 +176,14 @@ def test_runner_collects_json_reports_failures_and_missing_scripts(bench, tmp_pa
     assert "does not exist" in run_all.run_bench("x", tmp_path / "none.py", [], tmp_path)["missing"]
 
 
+def test_a_run_on_an_overloaded_machine_says_so(bench):
+    results_md, run_all = bench
+    assert run_all.load_note([0.5, 1.9, 1.2], cores=2) == ""
+    note = run_all.load_note([1.0, 5.3, 4.0], cores=2)
+    assert "5.3 on 2 cores" in note
+    assert note in results_md.render(figures(), {}, "today", note=note)
+
+
 def test_an_unusable_out_path_gives_one_line_and_no_traceback(tmp_path):
     out = tmp_path / "no such folder" / "RESULTS.md"
     done = subprocess.run(
