@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.errors import ConfigError
+from engine.text import tr
 
 Array = np.ndarray
 
@@ -118,7 +119,10 @@ def get(name: str, *, leaky_slope: float = 0.1, elu_alpha: float = 1.0) -> Activ
     if name == "elu":
         return elu(elu_alpha)
     raise ConfigError(
-        "model.activation", f"unknown activation {name!r}; choose one of " + ", ".join(NAMES)
+        "model.activation",
+        tr("unknown activation {name}; choose one of {choices}").format(
+            name=repr(name), choices=", ".join(NAMES)
+        ),
     )
 
 

@@ -26,6 +26,7 @@ import numpy as np
 from engine.config import ExperimentConfig
 from engine.errors import DataError, NnlensError
 from engine.snapshot import History
+from engine.text import tr
 from engine.timeline import TrainerState
 from engine.trainer import Trainer
 
@@ -53,18 +54,28 @@ class Checkpoint:
         s = self.state
         if s.theta.shape != theta.shape or s.order.shape != order.shape:
             raise DataError(
-                f"checkpoint of {self.config.name!r}: its weights ({s.theta.size}) or data "
-                f"({s.order.size} rows) do not fit the network ({theta.size}) and data "
-                f"({order.size} rows) its settings build"
+                tr(
+                    "checkpoint of {name}: its weights ({saved_weights}) or data "
+                    "({saved_rows} rows) do not fit the network ({weights}) and data "
+                    "({rows} rows) its settings build"
+                ).format(
+                    name=repr(self.config.name),
+                    saved_weights=s.theta.size,
+                    saved_rows=s.order.size,
+                    weights=theta.size,
+                    rows=order.size,
+                )
             )
         buffers = [v for k in s.optimizer["state"].values() for v in k.values()]
         if any(isinstance(v, np.ndarray) and v.shape != theta.shape for v in buffers):
-            raise DataError(f"checkpoint of {self.config.name!r}: optimizer state of another size")
+            message = tr("checkpoint of {name}: optimizer state of another size")
+            raise DataError(message.format(name=repr(self.config.name)))
         try:
             trainer.restore_history(self.history, self.param_path)
             trainer.restore(s)
         except (ValueError, KeyError, TypeError) as exc:
-            raise DataError(f"checkpoint of {self.config.name!r}: {exc}") from None
+            message = tr("checkpoint of {name}: {error}")
+            raise DataError(message.format(name=repr(self.config.name), error=exc)) from None
         return trainer
 
 
@@ -121,7 +132,8 @@ def save(
     except OSError as exc:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
-        raise NnlensError(f"{path}: cannot write the checkpoint ({exc.strerror or exc})") from None
+        message = tr("{path}: cannot write the checkpoint ({error})")
+        raise NnlensError(message.format(path=path, error=exc.strerror or exc)) from None
     return len(data)
 
 
@@ -131,15 +143,15 @@ def load(path: str | Path) -> Checkpoint:
     try:
         with np.load(path, allow_pickle=False) as archive:
             if not isinstance(archive, np.lib.npyio.NpzFile):
-                raise ValueError("a single array, not a checkpoint archive")
+                raise ValueError(tr("a single array, not a checkpoint archive"))
             arrays = {name: archive[name] for name in archive.files}  # reads all: CRC checked
         return _unpack(arrays)
     except OSError as exc:
-        raise DataError(
-            f"{path.name}: cannot read the checkpoint ({exc.strerror or exc})"
-        ) from None
+        message = tr("{name}: cannot read the checkpoint ({error})")
+        raise DataError(message.format(name=path.name, error=exc.strerror or exc)) from None
     except NnlensError as exc:
-        raise DataError(f"{path.name}: the saved experiment is invalid ({exc})") from None
+        message = tr("{name}: the saved experiment is invalid ({error})")
+        raise DataError(message.format(name=path.name, error=exc)) from None
     except (
         ValueError,
         KeyError,
@@ -150,15 +162,17 @@ def load(path: str | Path) -> Checkpoint:
         zipfile.BadZipFile,
     ) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise DataError(f"{path.name}: not a complete nnlens checkpoint ({reason})") from None
+        message = tr("{name}: not a complete nnlens checkpoint ({reason})")
+        raise DataError(message.format(name=path.name, reason=reason)) from None
 
 
 def _unpack(arrays: dict[str, Array]) -> Checkpoint:
     header = json.loads(_string(arrays.pop("header")))
     if not isinstance(header, dict) or header.get("format") != FORMAT:
-        raise ValueError("no nnlens checkpoint header")
+        raise ValueError(tr("no nnlens checkpoint header"))
     if header["version"] > VERSION:
-        raise ValueError(f"written by a newer nnlens (format {header['version']})")
+        message = tr("written by a newer nnlens (format {version})")
+        raise ValueError(message.format(version=header["version"]))
     config = ExperimentConfig.from_toml(_string(arrays.pop("config")), source="checkpoint")
     values = {k: _unpacked(v, arrays) for k, v in header["state"].items()}
     values["running"] = {int(k): tuple(pair) for k, pair in values["running"].items()}
@@ -166,9 +180,9 @@ def _unpack(arrays: dict[str, Array]) -> Checkpoint:
     state = TrainerState(**values)
     theta, order = state.theta, state.order
     if theta.ndim != 1 or theta.dtype != np.float64 or order.ndim != 1:
-        raise ValueError("weights or batch order of the wrong shape")
+        raise ValueError(tr("weights or batch order of the wrong shape"))
     if not isinstance(state.step, int) or state.step < 0:
-        raise ValueError("no step count")
+        raise ValueError(tr("no step count"))
     empty = np.empty(0)
     curves = {k: empty for k in HISTORY_KEYS[:6]}
     curves["grad_norms"] = np.empty((0, len(config.model.hidden) + 1))
@@ -176,7 +190,7 @@ def _unpack(arrays: dict[str, Array]) -> Checkpoint:
         curves.update({k: arrays[f"history_{k}"] for k in HISTORY_KEYS if f"history_{k}" in arrays})
     history = History(**curves)
     if len(history.eval_steps) < state.lengths.get("eval_steps", 0):
-        raise ValueError("learning curves shorter than the saved step")
+        raise ValueError(tr("learning curves shorter than the saved step"))
     return Checkpoint(config, state, history, arrays.get("param_path"), float(header["saved_at"]))
 
 

@@ -15,6 +15,7 @@ from engine.config import SECTIONS, ExperimentConfig
 from engine.datasets import Dataset
 from engine.errors import ConfigError
 from engine.snapshot import Snapshot, StepStats
+from engine.text import tr
 from engine.trainer import Trainer
 
 
@@ -36,16 +37,16 @@ def make_variants(
     variants = []
     for i, spec in enumerate(specs):
         if not isinstance(spec, Mapping):
-            raise ConfigError(f"{where}[{i}]", "expected a table with a label and changes")
+            raise ConfigError(f"{where}[{i}]", tr("expected a table with a label and changes"))
         spec = dict(spec)
         changes = flatten_changes(spec, f"{where}[{i}]")
         label = spec.get("label", ", ".join(f"{k.split('.')[-1]} {v}" for k, v in changes.items()))
         if not isinstance(label, str):
-            raise ConfigError(f"{where}[{i}].label", "expected text")
+            raise ConfigError(f"{where}[{i}].label", tr("expected text"))
         try:
             config = base.with_changes(changes)
         except ConfigError as exc:
-            raise ConfigError(f"{where}[{i}].{exc.field}", str(exc).split(": ", 1)[1]) from None
+            raise ConfigError(f"{where}[{i}].{exc.field}", exc.message) from None
         variants.append(Variant(label, config, changes))
     return variants
 
@@ -61,7 +62,7 @@ def flatten_changes(spec: Mapping[str, Any], where: str) -> dict[str, Any]:
         elif key in ("name", "seed") or key.split(".")[0] in SECTIONS:
             changes[key] = value
         else:
-            raise ConfigError(f"{where}.{key}", "unknown setting")
+            raise ConfigError(f"{where}.{key}", tr("unknown setting"))
     return changes
 
 
@@ -78,7 +79,7 @@ class Comparison:
 
     def __init__(self, variants: Sequence[Variant]) -> None:
         if not variants:
-            raise ConfigError("variants", "a comparison needs at least one variant")
+            raise ConfigError("variants", tr("a comparison needs at least one variant"))
         self.variants = list(variants)
         cache: dict[str, Dataset] = {}
         self.trainers: list[Trainer] = []

@@ -26,6 +26,7 @@ import tomli_w
 from engine import activations, init, losses, optimizers
 from engine.datasets import DATASET_NAMES, Dataset, dataset_task, make_dataset
 from engine.errors import ConfigError
+from engine.text import tr
 
 TASKS = ("auto", *losses.TASKS)
 FILE_DATASETS = ("csv", "npz", "idx")
@@ -115,61 +116,81 @@ class ExperimentConfig:
         if d.dataset not in DATASET_NAMES:
             raise ConfigError(
                 "data.dataset",
-                f"unknown dataset {d.dataset!r}; choose one of " + ", ".join(DATASET_NAMES),
+                tr("unknown dataset {name}; choose one of {choices}").format(
+                    name=repr(d.dataset), choices=", ".join(DATASET_NAMES)
+                ),
             )
         if d.dataset in FILE_DATASETS and not d.path:
-            raise ConfigError("data.path", f"dataset {d.dataset!r} needs a file path")
+            raise ConfigError(
+                "data.path", tr("dataset {name} needs a file path").format(name=repr(d.dataset))
+            )
         if d.dataset == "idx" and not d.labels_path:
-            raise ConfigError("data.labels_path", "IDX images need their labels file too")
-        _require(d.seed >= 0, "data.seed", "the seed must be at least 0")
-        _require(d.n_samples >= 4, "data.n_samples", "need at least 4 samples")
-        _require(d.noise >= 0, "data.noise", "noise is a standard deviation, at least 0")
-        _require(d.n_classes >= 2, "data.n_classes", "need at least 2 classes")
-        _require(1 <= d.n_features <= 10_000, "data.n_features", "1 to 10000 input features")
-        _require(d.validation_fraction >= 0, "data.validation_fraction", "must be at least 0")
-        _require(d.test_fraction >= 0, "data.test_fraction", "must be at least 0")
+            raise ConfigError("data.labels_path", tr("IDX images need their labels file too"))
+        _require(d.seed >= 0, "data.seed", tr("the seed must be at least 0"))
+        _require(d.n_samples >= 4, "data.n_samples", tr("need at least 4 samples"))
+        _require(d.noise >= 0, "data.noise", tr("noise is a standard deviation, at least 0"))
+        _require(d.n_classes >= 2, "data.n_classes", tr("need at least 2 classes"))
+        _require(1 <= d.n_features <= 10_000, "data.n_features", tr("1 to 10000 input features"))
+        _require(d.validation_fraction >= 0, "data.validation_fraction", tr("must be at least 0"))
+        _require(d.test_fraction >= 0, "data.test_fraction", tr("must be at least 0"))
         _require(
             d.validation_fraction + d.test_fraction < 1,
             "data.validation_fraction",
-            "validation and test fractions together must leave some training data",
+            tr("validation and test fractions together must leave some training data"),
         )
         for i, width in enumerate(m.hidden):
-            _require(1 <= width <= 4096, f"model.hidden[{i}]", "a layer needs 1 to 4096 neurons")
-        _require(len(m.hidden) <= 32, "model.hidden", "at most 32 hidden layers")
+            _require(
+                1 <= width <= 4096, f"model.hidden[{i}]", tr("a layer needs 1 to 4096 neurons")
+            )
+        _require(len(m.hidden) <= 32, "model.hidden", tr("at most 32 hidden layers"))
         if m.activation not in activations.NAMES:
             raise ConfigError(
                 "model.activation",
-                f"unknown activation {m.activation!r}; "
-                "choose one of " + ", ".join(activations.NAMES),
+                tr("unknown activation {name}; choose one of {choices}").format(
+                    name=repr(m.activation), choices=", ".join(activations.NAMES)
+                ),
             )
         if m.activation == "step" and m.hidden:
             raise ConfigError(
                 "model.activation",
-                "the step function has zero slope everywhere, "
-                "so backpropagation cannot train it; use sigmoid, its smooth version",
+                tr(
+                    "the step function has zero slope everywhere, "
+                    "so backpropagation cannot train it; use sigmoid, its smooth version"
+                ),
             )
         if m.task not in TASKS:
             raise ConfigError(
-                "model.task", f"unknown task {m.task!r}; choose one of " + ", ".join(TASKS)
+                "model.task",
+                tr("unknown task {name}; choose one of {choices}").format(
+                    name=repr(m.task), choices=", ".join(TASKS)
+                ),
             )
         implied = dataset_task(d.dataset, d.n_classes)
         if implied and m.task != "auto" and not _task_fits(implied, m.task):
-            raise ConfigError("model.task", f"a {implied} dataset cannot be trained as {m.task}")
+            raise ConfigError(
+                "model.task",
+                tr("a {implied} dataset cannot be trained as {task}").format(
+                    implied=implied, task=m.task
+                ),
+            )
         if m.init not in init.NAMES:
             raise ConfigError(
-                "model.init", f"unknown init {m.init!r}; choose one of " + ", ".join(init.NAMES)
+                "model.init",
+                tr("unknown init {name}; choose one of {choices}").format(
+                    name=repr(m.init), choices=", ".join(init.NAMES)
+                ),
             )
-        _require(m.init_std > 0, "model.init_std", "the weight std must be positive")
-        _require(0 <= m.dropout < 1, "model.dropout", "the dropout ratio must be in [0, 1)")
-        _require(m.l1 >= 0, "model.l1", "λ must be at least 0")
-        _require(m.l2 >= 0, "model.l2", "λ must be at least 0")
-        _require(0 <= m.leaky_slope < 1, "model.leaky_slope", "the slope must be in [0, 1)")
-        _require(m.elu_alpha > 0, "model.elu_alpha", "α must be positive")
+        _require(m.init_std > 0, "model.init_std", tr("the weight std must be positive"))
+        _require(0 <= m.dropout < 1, "model.dropout", tr("the dropout ratio must be in [0, 1)"))
+        _require(m.l1 >= 0, "model.l1", tr("λ must be at least 0"))
+        _require(m.l2 >= 0, "model.l2", tr("λ must be at least 0"))
+        _require(0 <= m.leaky_slope < 1, "model.leaky_slope", tr("the slope must be in [0, 1)"))
+        _require(m.elu_alpha > 0, "model.elu_alpha", tr("α must be positive"))
         optimizers.create(o.name, lr=o.lr, **o.hyper)
-        _require(t.batch_size >= 0, "training.batch_size", "0 means full batch; else ≥ 1")
-        _require(1 <= t.probe_size <= 100_000, "training.probe_size", "1 to 100000 samples")
-        _require(t.eval_every >= 0, "training.eval_every", "0 (off) or a number of steps")
-        _require(8 <= t.grid_size <= 400, "training.grid_size", "8 to 400 points a side")
+        _require(t.batch_size >= 0, "training.batch_size", tr("0 means full batch; else ≥ 1"))
+        _require(1 <= t.probe_size <= 100_000, "training.probe_size", tr("1 to 100000 samples"))
+        _require(t.eval_every >= 0, "training.eval_every", tr("0 (off) or a number of steps"))
+        _require(8 <= t.grid_size <= 400, "training.grid_size", tr("8 to 400 points a side"))
         return self
 
     def resolved_task(self, dataset: Dataset) -> str:
@@ -185,13 +206,17 @@ class ExperimentConfig:
         if task in ("binary", "multiclass") and dataset.task == "regression":
             raise ConfigError(
                 "model.task",
-                f"{source} has labels that are not whole numbers (regression targets); "
-                f"it cannot be trained as {task}",
+                tr(
+                    "{source} has labels that are not whole numbers (regression targets); "
+                    "it cannot be trained as {task}"
+                ).format(source=source, task=task),
             )
         if task == "binary" and dataset.task == "multiclass":
             raise ConfigError(
                 "model.task",
-                f"{source} has {dataset.n_classes} classes; binary needs 2 (use multiclass)",
+                tr("{source} has {n} classes; binary needs 2 (use multiclass)").format(
+                    source=source, n=dataset.n_classes
+                ),
             )
         return task
 
@@ -222,8 +247,9 @@ class ExperimentConfig:
             else:
                 raise ConfigError(
                     key,
-                    "unknown setting; expected name, seed, "
-                    + ", ".join(f"[{s}]" for s in SECTIONS),
+                    tr("unknown setting; expected name, seed, {sections}").format(
+                        sections=", ".join(f"[{s}]" for s in SECTIONS)
+                    ),
                 )
         return cls(**kwargs).validate()
 
@@ -235,7 +261,7 @@ class ExperimentConfig:
         try:
             raw = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(source, f"not valid TOML ({exc})") from None
+            raise ConfigError(source, tr("not valid TOML ({error})").format(error=exc)) from None
         return cls.from_dict(raw)
 
     @classmethod
@@ -251,7 +277,8 @@ class ExperimentConfig:
             tmp.replace(path)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
-            raise ConfigError(str(path), f"cannot write the file ({exc.strerror or exc})") from None
+            why = tr("cannot write the file ({error})").format(error=exc.strerror or exc)
+            raise ConfigError(str(path), why) from None
 
     def with_changes(self, changes: dict[str, Any]) -> ExperimentConfig:
         """A validated copy with dotted fields changed, e.g. ``{"optimizer.lr": 0.1}``."""
@@ -260,7 +287,7 @@ class ExperimentConfig:
             section, _, key = dotted.rpartition(".")
             target = raw[section] if section else raw
             if section and section not in SECTIONS:
-                raise ConfigError(dotted, "unknown setting")
+                raise ConfigError(dotted, tr("unknown setting"))
             target[key] = value
         return ExperimentConfig.from_dict(raw)
 
@@ -273,26 +300,30 @@ def read_toml(path: str | Path) -> dict[str, Any]:
         data = path.read_bytes()
     except OSError as exc:
         raise ConfigError(
-            str(path), f"cannot read the file ({exc.__class__.__name__}: {exc.strerror or exc})"
+            str(path),
+            tr("cannot read the file ({kind}: {error})").format(
+                kind=exc.__class__.__name__, error=exc.strerror or exc
+            ),
         ) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ConfigError(path.name, "not a text file (cannot decode it as UTF-8)") from None
+        raise ConfigError(path.name, tr("not a text file (cannot decode it as UTF-8)")) from None
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(path.name, f"not valid TOML ({exc})") from None
+        raise ConfigError(path.name, tr("not valid TOML ({error})").format(error=exc)) from None
     if not raw:
-        problem = "is empty" if not text.strip() else "holds only comments, no settings"
-        raise ConfigError(path.name, f"the file {problem}")
+        if not text.strip():
+            raise ConfigError(path.name, tr("the file is empty"))
+        raise ConfigError(path.name, tr("the file holds only comments, no settings"))
     return raw
 
 
 def _section_from_dict(section: str, value: Any) -> Any:
     kind = SECTIONS[section]
     if not isinstance(value, dict):
-        raise ConfigError(section, "expected a table of settings")
+        raise ConfigError(section, tr("expected a table of settings"))
     names = {f.name for f in dataclasses.fields(kind)}
     values = dict(value)
     if section == "optimizer":
@@ -301,7 +332,10 @@ def _section_from_dict(section: str, value: Any) -> Any:
     for key in values:
         if key not in names:
             raise ConfigError(
-                f"{section}.{key}", "unknown setting; expected one of " + ", ".join(sorted(names))
+                f"{section}.{key}",
+                tr("unknown setting; expected one of {choices}").format(
+                    choices=", ".join(sorted(names))
+                ),
             )
     return kind(**values)
 
@@ -311,7 +345,7 @@ def _check_types(config: ExperimentConfig) -> None:
     _check_value("name", config.name, "x")
     _check_value("seed", config.seed, 0)
     if config.seed < 0:
-        raise ConfigError("seed", "the seed must be at least 0")
+        raise ConfigError("seed", tr("the seed must be at least 0"))
     for section, kind in SECTIONS.items():
         obj = getattr(config, section)
         for f in dataclasses.fields(kind):
@@ -320,13 +354,13 @@ def _check_types(config: ExperimentConfig) -> None:
             where = f"{section}.{f.name}"
             if f.name == "hidden":
                 if not isinstance(value, list):
-                    raise ConfigError(where, "expected a list of layer widths, e.g. [4, 4]")
+                    raise ConfigError(where, tr("expected a list of layer widths, e.g. [4, 4]"))
                 for i, width in enumerate(value):
                     _check_value(f"{where}[{i}]", width, 0)
             elif f.name == "hyper":
                 for key, v in value.items():
                     if isinstance(v, str) or not isinstance(v, int | float | bool):
-                        raise ConfigError(f"optimizer.{key}", "expected a number or true/false")
+                        raise ConfigError(f"optimizer.{key}", tr("expected a number or true/false"))
             else:
                 _check_value(where, value, default)
 
@@ -336,14 +370,20 @@ def _check_value(where: str, value: Any, default: Any) -> None:
     if kind is float:
         ok = isinstance(value, int | float) and not isinstance(value, bool)
         if ok and not math.isfinite(value):
-            raise ConfigError(where, "expected a finite number")
+            raise ConfigError(where, tr("expected a finite number"))
     elif kind is int:
         ok = isinstance(value, int) and not isinstance(value, bool)
     else:
         ok = isinstance(value, kind)
     if not ok:
-        names = {float: "a number", int: "a whole number", bool: "true or false", str: "text"}
-        raise ConfigError(where, f"expected {names.get(kind, kind.__name__)}, got {value!r}")
+        expected = {
+            float: tr("expected a number, got {value}"),
+            int: tr("expected a whole number, got {value}"),
+            bool: tr("expected true or false, got {value}"),
+            str: tr("expected text, got {value}"),
+        }
+        message = expected.get(kind, tr("expected {kind}, got {value}"))
+        raise ConfigError(where, message.format(kind=kind.__name__, value=repr(value)))
 
 
 def _require(ok: bool, where: str, message: str) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from engine.errors import DataError
+from engine.text import tr
 
 TASKS = ("binary", "multiclass", "regression")
 GENERATED = (
@@ -80,8 +81,19 @@ class Dataset:
             ok = math.prod(self.image_shape) == X.shape[1]
         if not ok:
             raise DataError(
-                f"{self.name}: inconsistent data set (X {X.dtype} {X.shape}, y {y.dtype} "
-                f"{y.shape}, task {self.task!r}, {k} classes, image shape {self.image_shape})"
+                tr(
+                    "{name}: inconsistent data set (X {x_type} {x_shape}, y {y_type} "
+                    "{y_shape}, task {task}, {k} classes, image shape {image_shape})"
+                ).format(
+                    name=self.name,
+                    x_type=X.dtype,
+                    x_shape=X.shape,
+                    y_type=y.dtype,
+                    y_shape=y.shape,
+                    task=repr(self.task),
+                    k=k,
+                    image_shape=self.image_shape,
+                )
             )
 
     @property
@@ -100,11 +112,16 @@ class Dataset:
 def _rng(name: str, n_samples: int, noise: float, seed: int, n_classes: int) -> np.random.Generator:
     if not isinstance(n_samples, int | np.integer) or not n_classes <= n_samples <= MAX_SAMPLES:
         raise DataError(
-            f"{name}: n_samples must be a whole number from {max(n_classes, 1)} "
-            f"to {MAX_SAMPLES:,}, got {n_samples!r}"
+            tr(
+                "{name}: n_samples must be a whole number from {low} to {high:,}, got {value}"
+            ).format(name=name, low=max(n_classes, 1), high=MAX_SAMPLES, value=repr(n_samples))
         )
     if not (isinstance(noise, numbers.Real) and math.isfinite(noise) and noise >= 0):
-        raise DataError(f"{name}: noise must be a finite number >= 0, got {noise!r}")
+        raise DataError(
+            tr("{name}: noise must be a finite number >= 0, got {value}").format(
+                name=name, value=repr(noise)
+            )
+        )
     return np.random.default_rng(seed)
 
 
@@ -166,7 +183,8 @@ def blobs(n_samples: int = 400, noise: float = 0.1, seed: int = 0, n_classes: in
     """``n_classes`` Gaussian clusters (std 0.1, plus ``noise``) centred evenly on a circle of
     radius 0.7. Binary for two clusters, multiclass for more."""
     if not isinstance(n_classes, int | np.integer) or n_classes < 2:
-        raise DataError(f"blobs: n_classes must be a whole number >= 2, got {n_classes!r}")
+        message = tr("{name}: n_classes must be a whole number >= 2, got {value}")
+        raise DataError(message.format(name="blobs", value=repr(n_classes)))
     rng = _rng("blobs", n_samples, noise, seed, n_classes)
     y = _balanced(rng, n_samples, n_classes)
     centres = _polar(
@@ -188,10 +206,13 @@ def gaussian(
     y = argmax(X R + noise), so the data can be trained on too."""
     if not isinstance(n_features, int | np.integer) or not 1 <= n_features <= 10_000:
         raise DataError(
-            f"gaussian: n_features must be a whole number from 1 to 10,000, got {n_features!r}"
+            tr("{name}: n_features must be a whole number from 1 to 10,000, got {value}").format(
+                name="gaussian", value=repr(n_features)
+            )
         )
     if not isinstance(n_classes, int | np.integer) or n_classes < 2:
-        raise DataError(f"gaussian: n_classes must be a whole number >= 2, got {n_classes!r}")
+        message = tr("{name}: n_classes must be a whole number >= 2, got {value}")
+        raise DataError(message.format(name="gaussian", value=repr(n_classes)))
     rng = _rng("gaussian", n_samples, noise, seed, n_classes)
     X = rng.standard_normal((n_samples, n_features))
     teacher = rng.standard_normal((n_features, n_classes)) / np.sqrt(n_features)
@@ -241,7 +262,9 @@ def load_digits() -> Dataset:
             images, target = data["images"], data["target"]
     except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile, zlib.error) as exc:
         raise DataError(
-            f"{DIGITS_PATH}: bundled digits data is missing or damaged ({exc}); reinstall nnlens"
+            tr(
+                "{path}: bundled digits data is missing or damaged ({error}); reinstall nnlens"
+            ).format(path=DIGITS_PATH, error=exc)
         ) from exc
     X = images.reshape(len(images), -1).astype(np.float64) / 16.0
     return Dataset(X, target.astype(np.int64), "multiclass", 10, "digits", (8, 8))
@@ -259,7 +282,11 @@ def dataset_task(name: str, n_classes: int = 3) -> str | None:
         return "binary"
     if name in FILE_FORMATS:
         return None
-    raise DataError(f"unknown data set {name!r}; choose one of: {', '.join(DATASET_NAMES)}")
+    raise DataError(
+        tr("unknown data set {name}; choose one of: {choices}").format(
+            name=repr(name), choices=", ".join(DATASET_NAMES)
+        )
+    )
 
 
 def make_dataset(
@@ -292,13 +319,15 @@ def make_dataset(
     from engine import loaders
 
     if not str(path).strip():
-        raise DataError(f"{name}: no file chosen")
+        raise DataError(tr("{name}: no file chosen").format(name=name))
     if name == "csv":
         return loaders.load_csv(path)
     if name == "npz":
         return loaders.load_npz(path)
     if not str(labels_path).strip():
-        raise DataError(f"{Path(path).name}: no labels file chosen for the IDX images")
+        raise DataError(
+            tr("{name}: no labels file chosen for the IDX images").format(name=Path(path).name)
+        )
     return loaders.load_idx(path, labels_path)
 
 
@@ -323,11 +352,13 @@ def split_dataset(
     v, t = validation_fraction, test_fraction
     if not (math.isfinite(v) and math.isfinite(t) and v >= 0 and t >= 0 and v + t < 1):
         raise DataError(
-            f"{ds.name}: validation and test fractions must be >= 0 with a sum below 1, "
-            f"got {v} and {t}"
+            tr(
+                "{name}: validation and test fractions must be >= 0 with a sum below 1, "
+                "got {validation} and {test}"
+            ).format(name=ds.name, validation=v, test=t)
         )
     if ds.n_samples == 0:
-        raise DataError(f"{ds.name}: cannot split an empty data set")
+        raise DataError(tr("{name}: cannot split an empty data set").format(name=ds.name))
     n = ds.n_samples
     n_val = min(max(round(v * n), int(v > 0)), n - 1)
     n_test = min(max(round(t * n), int(t > 0)), n - 1 - n_val)
@@ -363,7 +394,11 @@ class Standardizer:
     def fit(cls, X: np.ndarray) -> Standardizer:
         """Statistics of ``X``, an (n, d) array with n >= 1."""
         if X.ndim != 2 or len(X) == 0:
-            raise DataError(f"cannot standardise: need an (n, d) array with n >= 1, got {X.shape}")
+            raise DataError(
+                tr("cannot standardise: need an (n, d) array with n >= 1, got {shape}").format(
+                    shape=X.shape
+                )
+            )
         mean = X.mean(axis=0)
         std = X.std(axis=0)
         constant = std <= 1e-12 * np.maximum(1.0, np.abs(mean))
@@ -373,7 +408,9 @@ class Standardizer:
         """``X`` of shape (m, d) standardised with the fitted statistics."""
         if X.ndim != 2 or X.shape[1] != len(self.mean):
             raise DataError(
-                f"cannot standardise: expected {len(self.mean)} features, got shape {X.shape}"
+                tr("cannot standardise: expected {n} features, got shape {shape}").format(
+                    n=len(self.mean), shape=X.shape
+                )
             )
         return (X - self.mean) / self.std
 

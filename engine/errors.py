@@ -8,11 +8,13 @@ class NnlensError(ValueError):
 
 
 class ConfigError(NnlensError):
-    """An experiment setting is invalid. ``field`` names it, e.g. ``"optimizer.lr"``."""
+    """An experiment setting is invalid. ``field`` names it, e.g. ``"optimizer.lr"``;
+    ``message`` says what is wrong with it (already in the user's language)."""
 
     def __init__(self, field: str, message: str) -> None:
         super().__init__(f"{field}: {message}")
         self.field = field
+        self.message = message
 
 
 class DataError(NnlensError):

@@ -16,6 +16,7 @@ from engine.config import ExperimentConfig
 from engine.errors import NnlensError
 from engine.presets import Lesson, RaceSpec, make_race
 from engine.search import SearchSpec, Trial, random_search
+from engine.text import tr
 from engine.trainer import Trainer
 
 
@@ -190,31 +191,59 @@ def run_train(experiment: ExperimentConfig | Lesson, steps: int, json_out: str |
     bar.close()
 
     def pct(x: float | None) -> str:
-        return "n/a" if x is None else f"{100 * x:.1f}%"
+        return tr("n/a") if x is None else f"{100 * x:.1f}%"
 
     def num(x: float | None) -> str:
-        return "n/a" if x is None else f"{x:.4g}"
+        return tr("n/a") if x is None else f"{x:.4g}"
 
     for v in report["variants"]:
         f = v["final"]
+        if f["test_accuracy"] is None:
+            summary = tr(
+                "{label}: {steps} steps, {epochs} epochs; "
+                "train loss {train_loss} acc {train_acc}; "
+                "validation loss {val_loss} acc {val_acc}"
+            )
+        else:
+            summary = tr(
+                "{label}: {steps} steps, {epochs} epochs; "
+                "train loss {train_loss} acc {train_acc}; "
+                "validation loss {val_loss} acc {val_acc}; test acc {test_acc}"
+            )
         print(
-            f"{v['label']}: {v['steps']} steps, {v['epochs']} epochs; "
-            f"train loss {num(f['train_loss'])} acc {pct(f['train_accuracy'])}; "
-            f"validation loss {num(f['validation_loss'])} acc {pct(f['validation_accuracy'])}"
-            + (f"; test acc {pct(f['test_accuracy'])}" if f["test_accuracy"] is not None else "")
+            summary.format(
+                label=v["label"],
+                steps=v["steps"],
+                epochs=v["epochs"],
+                train_loss=num(f["train_loss"]),
+                train_acc=pct(f["train_accuracy"]),
+                val_loss=num(f["validation_loss"]),
+                val_acc=pct(f["validation_accuracy"]),
+                test_acc=pct(f["test_accuracy"]),
+            )
         )
     if "search" in report:
         for rank, t in enumerate(report["search"]["trials"][:5], start=1):
+            line = tr(
+                "#{rank}: lr {lr:.2e}, weight decay {weight_decay:.2e}: "
+                "validation accuracy {accuracy}"
+            )
             print(
-                f"#{rank}: lr {t['lr']:.2e}, weight decay {t['weight_decay']:.2e}: "
-                f"validation accuracy {pct(t['validation_accuracy'])}"
+                line.format(
+                    rank=rank,
+                    lr=t["lr"],
+                    weight_decay=t["weight_decay"],
+                    accuracy=pct(t["validation_accuracy"]),
+                )
             )
     if "race" in report:
         for label, path in report["race"]["paths"].items():
             x, y = path[-1]
+            line = tr("{label}: {steps} steps on {surface}, ends at ({x:.4g}, {y:.4g})")
             print(
-                f"{label}: {len(path) - 1} steps on {report['race']['surface']}, "
-                f"ends at ({x:.4g}, {y:.4g})"
+                line.format(
+                    label=label, steps=len(path) - 1, surface=report["race"]["surface"], x=x, y=y
+                )
             )
     if json_out:
         path = Path(json_out)
@@ -224,11 +253,13 @@ def run_train(experiment: ExperimentConfig | Lesson, steps: int, json_out: str |
             tmp.replace(path)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
-            raise NnlensError(
-                f"{path}: cannot write the JSON report ({exc.strerror or exc})"
-            ) from None
-        print(f"wrote {path}")
-    diverged = [f"{v['label']}: {v['diverged']}" for v in report["variants"] if v["diverged"]]
-    for line in diverged:
-        print(f"training diverged: {line}", file=sys.stderr)
+            message = tr("{path}: cannot write the JSON report ({error})")
+            raise NnlensError(message.format(path=path, error=exc.strerror or exc)) from None
+        print(tr("wrote {path}").format(path=path))
+    diverged = [(v["label"], v["diverged"]) for v in report["variants"] if v["diverged"]]
+    for label, reason in diverged:
+        print(
+            tr("training diverged: {label}: {reason}").format(label=label, reason=reason),
+            file=sys.stderr,
+        )
     return 3 if diverged and len(diverged) == len(report["variants"]) else 0

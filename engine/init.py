@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine.errors import ConfigError
+from engine.text import tr
 
 NAMES = ("normal", "xavier", "xavier_uniform", "he", "he_uniform", "zeros")
 
@@ -19,7 +20,7 @@ def weight_std(init: str, fan_in: int, init_std: float | None) -> float:
     if init == "normal":
         if init_std is None or not init_std > 0:
             raise ConfigError(
-                "model.init_std", "init 'normal' needs a positive std, e.g. 1 or 0.01"
+                "model.init_std", tr("init 'normal' needs a positive std, e.g. 1 or 0.01")
             )
         return float(init_std)
     if init in ("xavier", "xavier_uniform"):
@@ -28,7 +29,12 @@ def weight_std(init: str, fan_in: int, init_std: float | None) -> float:
         return np.sqrt(2.0 / fan_in)
     if init == "zeros":
         return 0.0
-    raise ConfigError("model.init", f"unknown init {init!r}; choose one of " + ", ".join(NAMES))
+    raise ConfigError(
+        "model.init",
+        tr("unknown init {name}; choose one of {choices}").format(
+            name=repr(init), choices=", ".join(NAMES)
+        ),
+    )
 
 
 def init_weights(

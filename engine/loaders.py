@@ -21,6 +21,7 @@ import numpy as np
 
 from engine.datasets import Dataset
 from engine.errors import DataError
+from engine.text import tr
 
 IDX_IMAGES_MAGIC = 0x00000803
 IDX_LABELS_MAGIC = 0x00000801
@@ -42,11 +43,12 @@ def _read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise DataError(f"{path}: no such file") from None
+        raise DataError(tr("{path}: no such file").format(path=path)) from None
     except IsADirectoryError:
-        raise DataError(f"{path}: is a folder, not a file") from None
+        raise DataError(tr("{path}: is a folder, not a file").format(path=path)) from None
     except OSError as exc:
-        raise DataError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        message = tr("{path}: cannot read ({error})")
+        raise DataError(message.format(path=path, error=exc.strerror or exc)) from None
 
 
 def _stem(path: Path) -> str:
@@ -75,7 +77,9 @@ def _targets(source: str, y: np.ndarray) -> tuple[np.ndarray, str, int]:
         classes, indices = np.unique(column[:, 0], return_inverse=True)
         if len(classes) < 2:
             raise DataError(
-                f"{source}: every label is {classes[0]:g}; a classifier needs at least 2 classes"
+                tr(
+                    "{source}: every label is {label:g}; a classifier needs at least 2 classes"
+                ).format(source=source, label=classes[0])
             )
         task = "binary" if len(classes) == 2 else "multiclass"
         return indices.astype(np.int64), task, len(classes)
@@ -94,7 +98,8 @@ def load_csv(path: str | PathLike[str]) -> Dataset:
     try:
         text = _read_bytes(path).decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise DataError(f"{name}: not a text file (cannot decode it as UTF-8)") from None
+        message = tr("{name}: not a text file (cannot decode it as UTF-8)")
+        raise DataError(message.format(name=name)) from None
     try:
         rows = [
             (number, row)
@@ -102,25 +107,32 @@ def load_csv(path: str | PathLike[str]) -> Dataset:
             if any(cell.strip() for cell in row)
         ]
     except csv.Error as exc:
-        raise DataError(f"{name}: not a readable CSV file ({exc})") from None
+        message = tr("{name}: not a readable CSV file ({error})")
+        raise DataError(message.format(name=name, error=exc)) from None
     if not rows:
-        raise DataError(f"{name}: the file is empty")
+        raise DataError(tr("{name}: the file is empty").format(name=name))
     width = len(rows[0][1])
     if width < 2:
         raise DataError(
-            f"{name} line {rows[0][0]}: found 1 column; need feature columns then a label "
-            "column, separated by commas"
+            tr(
+                "{name} line {line}: found 1 column; need feature columns then a label "
+                "column, separated by commas"
+            ).format(name=name, line=rows[0][0])
         )
     if not any(_is_number(cell) for cell in rows[0][1][:-1]):
         rows = rows[1:]
         if not rows:
-            raise DataError(f"{name}: the file has a header row but no data rows")
+            raise DataError(
+                tr("{name}: the file has a header row but no data rows").format(name=name)
+            )
     values = np.empty((len(rows), width))
     for i, (number, row) in enumerate(rows):
         if len(row) != width:
             raise DataError(
-                f"{name} line {number}: expected {width} columns (as on line {rows[0][0]}), "
-                f"found {len(row)}"
+                tr(
+                    "{name} line {line}: expected {width} columns (as on line {first}), "
+                    "found {found}"
+                ).format(name=name, line=number, width=width, first=rows[0][0], found=len(row))
             )
         try:
             values[i] = np.array(row, dtype=np.float64)
@@ -129,10 +141,12 @@ def load_csv(path: str | PathLike[str]) -> Dataset:
         if not np.all(np.isfinite(values[i])):
             column = int(np.flatnonzero(~np.isfinite(values[i]))[0]) + 1
             raise DataError(
-                f"{name} line {number}, column {column}: {row[column - 1].strip()!r} is not "
-                "allowed (values must be finite numbers)"
+                tr(
+                    "{name} line {line}, column {column}: {cell} is not "
+                    "allowed (values must be finite numbers)"
+                ).format(name=name, line=number, column=column, cell=repr(row[column - 1].strip()))
             )
-    y, task, n_classes = _targets(f"{name} (label column)", values[:, -1])
+    y, task, n_classes = _targets(tr("{name} (label column)").format(name=name), values[:, -1])
     X = np.ascontiguousarray(values[:, :-1])
     return Dataset(X, y, task, n_classes, _stem(path))
 
@@ -148,9 +162,15 @@ def _is_number(cell: str) -> bool:
 def _raise_bad_cell(name: str, number: int, row: list[str]) -> NoReturn:
     for column, cell in enumerate(row, start=1):
         if not _is_number(cell):
-            problem = "is empty" if not cell.strip() else f"{cell.strip()!r} is not a number"
-            raise DataError(f"{name} line {number}, column {column}: {problem}")
-    raise DataError(f"{name} line {number}: cannot read the numbers on this line")
+            if not cell.strip():
+                message = tr("{name} line {line}, column {column}: is empty")
+            else:
+                message = tr("{name} line {line}, column {column}: {cell} is not a number")
+            raise DataError(
+                message.format(name=name, line=number, column=column, cell=repr(cell.strip()))
+            )
+    message = tr("{name} line {line}: cannot read the numbers on this line")
+    raise DataError(message.format(name=name, line=number))
 
 
 def load_npz(path: str | PathLike[str]) -> Dataset:
@@ -164,47 +184,63 @@ def load_npz(path: str | PathLike[str]) -> Dataset:
     name = path.name
     data = _read_bytes(path)
     if data.startswith(b"\x93NUMPY"):
-        raise DataError(f"{name}: a single-array .npy file; save X and y with numpy.savez")
+        message = tr("{name}: a single-array .npy file; save X and y with numpy.savez")
+        raise DataError(message.format(name=name))
     if not data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        raise DataError(f"{name}: not an .npz archive (save X and y with numpy.savez)")
+        message = tr("{name}: not an .npz archive (save X and y with numpy.savez)")
+        raise DataError(message.format(name=name))
     try:
         with np.load(io.BytesIO(data), allow_pickle=False) as archive:
             missing = [key for key in ("X", "y") if key not in archive.files]
             if missing:
-                found = ", ".join(archive.files) or "nothing"
-                raise DataError(f"{name}: no array named {missing[0]!r} (found: {found})")
+                found = ", ".join(archive.files) or tr("nothing")
+                raise DataError(
+                    tr("{name}: no array named {key} (found: {found})").format(
+                        name=name, key=repr(missing[0]), found=found
+                    )
+                )
             X, y = archive["X"], archive["y"]
     except DataError:
         raise
     except _NPZ_ERRORS as exc:
         if "allow_pickle" in str(exc):
-            raise DataError(f"{name}: holds Python objects; save plain number arrays") from None
-        raise DataError(f"{name}: damaged or truncated .npz archive ({exc})") from None
+            message = tr("{name}: holds Python objects; save plain number arrays")
+            raise DataError(message.format(name=name)) from None
+        message = tr("{name}: damaged or truncated .npz archive ({error})")
+        raise DataError(message.format(name=name, error=exc)) from None
     for key, array in (("X", X), ("y", y)):
         if array.dtype.kind not in "biuf":
-            raise DataError(f"{name}: array {key!r} must hold numbers, not {array.dtype}")
+            message = tr("{name}: array {key} must hold numbers, not {type}")
+            raise DataError(message.format(name=name, key=repr(key), type=array.dtype))
         if array.ndim == 0:
-            raise DataError(f"{name}: array {key!r} is a single value, not one row per sample")
+            message = tr("{name}: array {key} is a single value, not one row per sample")
+            raise DataError(message.format(name=name, key=repr(key)))
     if X.ndim not in (2, 3):
         raise DataError(
-            f"{name}: array 'X' must have shape (n, features) or (n, height, width), got {X.shape}"
+            tr(
+                "{name}: array 'X' must have shape (n, features) or (n, height, width), got {shape}"
+            ).format(name=name, shape=X.shape)
         )
     if y.ndim > 2 or len(y) != len(X) or (y.ndim == 2 and y.shape[1] == 0):
         raise DataError(
-            f"{name}: 'X' has {len(X)} samples but 'y' has shape {y.shape}; "
-            "expected one label (or target row) per sample"
+            tr(
+                "{name}: 'X' has {n} samples but 'y' has shape {shape}; "
+                "expected one label (or target row) per sample"
+            ).format(name=name, n=len(X), shape=y.shape)
         )
     if len(X) == 0 or X[0].size == 0:
-        raise DataError(f"{name}: 'X' is empty (shape {X.shape})")
+        raise DataError(tr("{name}: 'X' is empty (shape {shape})").format(name=name, shape=X.shape))
     for key, array in (("X", X), ("y", y)):
         bad = ~np.isfinite(array.reshape(len(array), -1)).all(axis=1)
         if bad.any():
             row = int(np.flatnonzero(bad)[0])
             raise DataError(
-                f"{name}: array {key!r} has NaN or infinite values (first at index {row})"
+                tr("{name}: array {key} has NaN or infinite values (first at index {row})").format(
+                    name=name, key=repr(key), row=row
+                )
             )
     image_shape = (int(X.shape[1]), int(X.shape[2])) if X.ndim == 3 else None
-    y, task, n_classes = _targets(f"{name} (array 'y')", y)
+    y, task, n_classes = _targets(tr("{name} (array 'y')").format(name=name), y)
     X = X.reshape(len(X), -1).astype(np.float64)
     return Dataset(X, y, task, n_classes, _stem(path), image_shape)
 
@@ -217,32 +253,54 @@ def _idx_payload(path: Path, magic: int, kind: str, n_dims: int) -> tuple[tuple[
         try:
             data = gzip.decompress(data)
         except (OSError, EOFError, zlib.error) as exc:
-            raise DataError(f"{name}: damaged gzip data ({exc})") from None
+            raise DataError(
+                tr("{name}: damaged gzip data ({error})").format(name=name, error=exc)
+            ) from None
     header_size = 4 + 4 * n_dims
     if len(data) < 4:
-        raise DataError(f"{name}: too short to be an IDX {kind} file ({len(data)} bytes)")
+        message = tr("{name}: too short to be an IDX {kind} file ({size} bytes)")
+        raise DataError(message.format(name=name, kind=_kind(kind), size=len(data)))
     (found,) = struct.unpack(">I", data[:4])
     if found != magic:
-        hint = ""
         if found in (IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC):
-            other = "image" if found == IDX_IMAGES_MAGIC else "label"
-            hint = f"; it looks like an IDX {other} file, were the two files swapped?"
+            message = tr(
+                "{name}: not an IDX {kind} file (magic number 0x{found:08X}, "
+                "expected 0x{magic:08X}); it looks like an IDX {other} file, "
+                "were the two files swapped?"
+            )
+        else:
+            message = tr(
+                "{name}: not an IDX {kind} file (magic number 0x{found:08X}, "
+                "expected 0x{magic:08X})"
+            )
+        other = _kind("image" if found == IDX_IMAGES_MAGIC else "label")
         raise DataError(
-            f"{name}: not an IDX {kind} file (magic number 0x{found:08X}, "
-            f"expected 0x{magic:08X}){hint}"
+            message.format(name=name, kind=_kind(kind), found=found, magic=magic, other=other)
         )
     if len(data) < header_size:
-        raise DataError(f"{name}: truncated IDX header ({len(data)} bytes)")
+        message = tr("{name}: truncated IDX header ({size} bytes)")
+        raise DataError(message.format(name=name, size=len(data)))
     dims = struct.unpack(f">{n_dims}I", data[4:header_size])
     expected = header_size + math.prod(dims)
     if len(data) != expected:
         shape = " × ".join(str(d) for d in dims)
-        state = "truncated" if len(data) < expected else "has extra bytes"
-        raise DataError(
-            f"{name}: {state}: the header promises {shape} bytes of data "
-            f"({expected:,} bytes in all) but the file has {len(data):,} bytes"
-        )
+        if len(data) < expected:
+            message = tr(
+                "{name}: truncated: the header promises {shape} bytes of data "
+                "({expected:,} bytes in all) but the file has {size:,} bytes"
+            )
+        else:
+            message = tr(
+                "{name}: has extra bytes: the header promises {shape} bytes of data "
+                "({expected:,} bytes in all) but the file has {size:,} bytes"
+            )
+        raise DataError(message.format(name=name, shape=shape, expected=expected, size=len(data)))
     return dims, data[header_size:]
+
+
+def _kind(kind: str) -> str:
+    """The word for an IDX file's content, ``"image"`` or ``"label"``, as a user reads it."""
+    return tr("image") if kind == "image" else tr("label")
 
 
 def load_idx(images_path: str | PathLike[str], labels_path: str | PathLike[str]) -> Dataset:
@@ -256,11 +314,17 @@ def load_idx(images_path: str | PathLike[str], labels_path: str | PathLike[str])
     (n_labels,), labels = _idx_payload(labels_path, IDX_LABELS_MAGIC, "label", 1)
     if n != n_labels:
         raise DataError(
-            f"{images_path.name} holds {n:,} images but {labels_path.name} holds "
-            f"{n_labels:,} labels; choose matching files"
+            tr(
+                "{images} holds {n:,} images but {labels} holds "
+                "{n_labels:,} labels; choose matching files"
+            ).format(images=images_path.name, n=n, labels=labels_path.name, n_labels=n_labels)
         )
     if n == 0 or rows * cols == 0:
-        raise DataError(f"{images_path.name}: no images ({n} × {rows} × {cols})")
+        raise DataError(
+            tr("{name}: no images ({n} × {rows} × {cols})").format(
+                name=images_path.name, n=n, rows=rows, cols=cols
+            )
+        )
     X = np.frombuffer(pixels, dtype=np.uint8).reshape(n, rows * cols) / 255.0
     y, task, n_classes = _targets(labels_path.name, np.frombuffer(labels, dtype=np.uint8))
     return Dataset(X, y, task, n_classes, _stem(images_path), (rows, cols))

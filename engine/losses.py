@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.activations import _sigmoid
+from engine.text import tr
 
 Array = np.ndarray
 
@@ -64,6 +65,17 @@ OUTPUT_LOSSES = {
     "binary": OutputLoss("binary", "sigmoid", "binary cross-entropy", _binary_cross_entropy),
     "multiclass": OutputLoss("multiclass", "softmax", "cross-entropy", _softmax_cross_entropy),
 }
+
+
+def cost_name(cost: str) -> str:
+    """``cost`` (an ``OutputLoss.cost``, or one without its formula) as the user reads it."""
+    names = {
+        "mean squared error (½ Σ (y − t)²)": tr("mean squared error (½ Σ (y − t)²)"),
+        "mean squared error": tr("mean squared error"),
+        "binary cross-entropy": tr("binary cross-entropy"),
+        "cross-entropy": tr("cross-entropy"),
+    }
+    return names.get(cost, cost)
 
 
 def predict_output(task: str, u: Array) -> Array:

@@ -17,6 +17,7 @@ import numpy as np
 from engine import activations, losses
 from engine.errors import ConfigError
 from engine.init import init_weights
+from engine.text import tr
 
 Array = np.ndarray
 
@@ -59,13 +60,18 @@ class MLP:
     ) -> None:
         sizes = [int(s) for s in layer_sizes]
         if len(sizes) < 2 or min(sizes) < 1:
-            raise ConfigError("model.layers", "need an input and an output size, all at least 1")
+            raise ConfigError(
+                "model.layers", tr("need an input and an output size, all at least 1")
+            )
         if task not in losses.TASKS:
             raise ConfigError(
-                "model.task", f"unknown task {task!r}; choose one of " + ", ".join(losses.TASKS)
+                "model.task",
+                tr("unknown task {name}; choose one of {choices}").format(
+                    name=repr(task), choices=", ".join(losses.TASKS)
+                ),
             )
         if not 0.0 <= dropout < 1.0:
-            raise ConfigError("model.dropout", "the dropout ratio must be in [0, 1)")
+            raise ConfigError("model.dropout", tr("the dropout ratio must be in [0, 1)"))
         self.layer_sizes = tuple(sizes)
         self.activation = activations.get(activation, leaky_slope=leaky_slope, elu_alpha=elu_alpha)
         self.task = task
@@ -211,8 +217,10 @@ class MLP:
         if not self.activation.trainable:
             raise ConfigError(
                 "model.activation",
-                "the step function has zero slope everywhere (and none at 0), so backpropagation "
-                "cannot train it; use sigmoid, its smooth version",
+                tr(
+                    "the step function has zero slope everywhere (and none at 0), so "
+                    "backpropagation cannot train it; use sigmoid, its smooth version"
+                ),
             )
         u, caches = self._forward(X, train=True)
         value, _, delta = self.output_loss.evaluate(u, self._targets(y, u.shape[1]))

@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from engine.errors import ConfigError
+from engine.text import tr
 
 State = dict[str, Any]
 Buffers = tuple[np.ndarray, np.ndarray, np.ndarray]
@@ -86,15 +87,28 @@ def _checked(key: str, value: Any) -> float | bool:
     field = f"optimizer.{key}"
     if key in _FLAGS:
         if not isinstance(value, bool | np.bool_):
-            raise ConfigError(field, f"{key} must be true or false (got {value!r})")
+            message = tr("{key} must be true or false (got {value})")
+            raise ConfigError(field, message.format(key=key, value=repr(value)))
         return bool(value)
     if isinstance(value, bool | np.bool_) or not isinstance(value, _NUMBER):
-        raise ConfigError(field, f"{key} must be a number (got {value!r})")
+        message = tr("{key} must be a number (got {value})")
+        raise ConfigError(field, message.format(key=key, value=repr(value)))
     number = float(value)
     accepts, requirement = _RANGES[key]
     if not (math.isfinite(number) and accepts(number)):
-        raise ConfigError(field, f"{key} must be a finite number {requirement} (got {value!r})")
+        message = _out_of_range(requirement)
+        raise ConfigError(field, message.format(key=key, value=repr(value)))
     return number
+
+
+def _out_of_range(requirement: str) -> str:
+    """The message for a value outside ``requirement`` (one of ``_RANGES``')."""
+    return {
+        "> 0": tr("{key} must be a finite number > 0 (got {value})"),
+        ">= 0": tr("{key} must be a finite number >= 0 (got {value})"),
+        "in [0, 1)": tr("{key} must be a finite number in [0, 1) (got {value})"),
+        "in [0, 1]": tr("{key} must be a finite number in [0, 1] (got {value})"),
+    }[requirement]
 
 
 def _validated(
@@ -106,7 +120,9 @@ def _validated(
         if key not in allowed:
             raise ConfigError(
                 f"optimizer.{key}",
-                f"{name} has no hyper-parameter '{key}'; allowed: {', '.join(allowed)}",
+                tr("{name} has no hyper-parameter '{key}'; allowed: {allowed}").format(
+                    name=name, key=key, allowed=", ".join(allowed)
+                ),
             )
         merged[key] = _checked(key, value)
     if merged.get("nesterov") and (merged["momentum"] <= 0.0 or merged["dampening"] != 0.0):
@@ -114,8 +130,10 @@ def _validated(
         field = culprit if culprit in updates or "nesterov" not in updates else "nesterov"
         raise ConfigError(
             f"optimizer.{field}",
-            "Nesterov momentum needs momentum > 0 and dampening 0 "
-            f"(momentum is {merged['momentum']}, dampening {merged['dampening']})",
+            tr(
+                "Nesterov momentum needs momentum > 0 and dampening 0 "
+                "(momentum is {momentum}, dampening {dampening})"
+            ).format(momentum=merged["momentum"], dampening=merged["dampening"]),
         )
     return merged
 
@@ -177,7 +195,9 @@ class Optimizer:
         if state_dict.get("name") != self.name:
             raise ConfigError(
                 "optimizer.name",
-                f"saved state belongs to '{state_dict.get('name')}', not '{self.name}'",
+                tr("saved state belongs to '{saved}', not '{name}'").format(
+                    saved=state_dict.get("name"), name=self.name
+                ),
             )
         self._h = _validated(self.name, self._h, state_dict.get("hyper", {}))
         self._state = {key: _copied(s) for key, s in state_dict.get("state", {}).items()}
@@ -422,6 +442,9 @@ def create(name: str, **hyper: Any) -> Optimizer:
     key = name.strip().lower() if isinstance(name, str) else ""
     if key not in _CLASSES:
         raise ConfigError(
-            "optimizer.name", f"unknown optimizer {name!r}; choose one of: {', '.join(_CLASSES)}"
+            "optimizer.name",
+            tr("unknown optimizer {name}; choose one of: {choices}").format(
+                name=repr(name), choices=", ".join(_CLASSES)
+            ),
         )
     return _CLASSES[key](key, **hyper)

@@ -42,6 +42,7 @@ from engine.config import ExperimentConfig, read_toml
 from engine.errors import ConfigError
 from engine.race import SurfaceRace
 from engine.search import SearchSpec
+from engine.text import tr
 
 LESSON_DIR = Path(__file__).resolve().parent.parent / "assets" / "lessons"
 
@@ -124,7 +125,7 @@ def _pick(texts: Mapping[str, str], lang: str) -> str:
 def _text(table: Mapping, key: str, where: str) -> str:
     value = table.get(key, "")
     if not isinstance(value, str):
-        raise ConfigError(f"{where}.{key}", "expected text")
+        raise ConfigError(f"{where}.{key}", tr("expected text"))
     return value.strip()
 
 
@@ -138,18 +139,18 @@ def _lesson_texts(meta: Mapping) -> tuple[dict[str, str], dict[str, str]]:
         if not LANGUAGE_CODE.fullmatch(key):
             raise ConfigError(
                 f"lesson.{key}",
-                "unknown setting; expected "
-                + ", ".join(LESSON_KEYS)
-                + " or a language table such as [lesson.ko]",
+                tr(
+                    "unknown setting; expected {keys} or a language table such as [lesson.ko]"
+                ).format(keys=", ".join(LESSON_KEYS)),
             )
         if key == "en":
-            raise ConfigError("lesson.en", "English is [lesson]'s own title and explanation")
+            raise ConfigError("lesson.en", tr("English is [lesson]'s own title and explanation"))
         if not isinstance(table, dict):
-            raise ConfigError(f"lesson.{key}", "expected a table with title and explanation")
+            raise ConfigError(f"lesson.{key}", tr("expected a table with title and explanation"))
         for name in table:
             if name not in TEXT_KEYS:
                 raise ConfigError(
-                    f"lesson.{key}.{name}", "unknown setting; expected title, explanation"
+                    f"lesson.{key}.{name}", tr("unknown setting; expected title, explanation")
                 )
         tables[key] = (table, f"lesson.{key}")
     titles, explanations = {}, {}
@@ -170,7 +171,7 @@ def _split_labels(spec: object, where: str) -> tuple[object, dict[str, str]]:
     for key in spec:
         if match := LABEL_KEY.fullmatch(key):
             if not isinstance(spec[key], str):
-                raise ConfigError(f"{where}.{key}", "expected text")
+                raise ConfigError(f"{where}.{key}", tr("expected text"))
             if spec[key].strip():
                 labels[match.group(1)] = spec[key].strip()
     rest = {k: v for k, v in spec.items() if not LABEL_KEY.fullmatch(k)}
@@ -193,23 +194,28 @@ def load_lesson(name_or_path: str | Path) -> Lesson:
         if not path.exists():
             raise ConfigError(
                 "preset",
-                f"no lesson called {str(name_or_path)!r}; available: " + ", ".join(lesson_names()),
+                tr("no lesson called {name}; available: {choices}").format(
+                    name=repr(str(name_or_path)), choices=", ".join(lesson_names())
+                ),
             )
     raw = read_toml(path)
     meta = raw.get("lesson", {})
     if not isinstance(meta, dict):
-        raise ConfigError("lesson", "expected a table with title and explanation")
+        raise ConfigError("lesson", tr("expected a table with title and explanation"))
     titles, explanations = _lesson_texts(meta)
     panels = meta.get("panels", list(PANEL_KEYS))
     if not isinstance(panels, list) or any(p not in PANEL_KEYS for p in panels):
-        raise ConfigError("lesson.panels", "expected a list of " + ", ".join(PANEL_KEYS))
+        raise ConfigError(
+            "lesson.panels",
+            tr("expected a list of {choices}").format(choices=", ".join(PANEL_KEYS)),
+        )
     steps = meta.get("steps", 0)
     if not isinstance(steps, int) or isinstance(steps, bool) or steps < 0:
-        raise ConfigError("lesson.steps", "expected a whole number of steps, at least 0")
+        raise ConfigError("lesson.steps", tr("expected a whole number of steps, at least 0"))
     config = ExperimentConfig.from_dict(raw)
     specs = raw.get("variants", [])
     if not isinstance(specs, list):
-        raise ConfigError("variants", "expected [[variants]] tables")
+        raise ConfigError("variants", tr("expected [[variants]] tables"))
     split = [_split_labels(spec, f"variants[{i}]") for i, spec in enumerate(specs)]
     variants = make_variants(config, [spec for spec, _ in split])
     race, runner_labels = _race(raw.get("race"))
@@ -235,12 +241,13 @@ def _search(raw: object) -> SearchSpec | None:
     if raw is None:
         return None
     if not isinstance(raw, dict):
-        raise ConfigError("search", "expected a table with trials, steps, lr, weight_decay")
+        raise ConfigError("search", tr("expected a table with trials, steps, lr, weight_decay"))
     fields = {"trials", "steps", "lr", "weight_decay", "seed"}
     for key, value in raw.items():
         if key not in fields:
             raise ConfigError(
-                f"search.{key}", "unknown setting; expected " + ", ".join(sorted(fields))
+                f"search.{key}",
+                tr("unknown setting; expected {choices}").format(choices=", ".join(sorted(fields))),
             )
         if key in ("lr", "weight_decay"):
             if not (
@@ -248,9 +255,9 @@ def _search(raw: object) -> SearchSpec | None:
                 and len(value) == 2
                 and all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
             ):
-                raise ConfigError(f"search.{key}", "expected [low, high] exponents of 10")
+                raise ConfigError(f"search.{key}", tr("expected [low, high] exponents of 10"))
         elif not isinstance(value, int) or isinstance(value, bool):
-            raise ConfigError(f"search.{key}", "expected a whole number")
+            raise ConfigError(f"search.{key}", tr("expected a whole number"))
     values = {k: tuple(float(x) for x in v) if isinstance(v, list) else v for k, v in raw.items()}
     return SearchSpec(**values).validate()
 
@@ -260,40 +267,41 @@ def _race(raw: object) -> tuple[RaceSpec | None, dict[str, dict[str, str]]]:
     if raw is None:
         return None, {}
     if not isinstance(raw, dict):
-        raise ConfigError("race", "expected a table with surface, steps and runners")
+        raise ConfigError("race", tr("expected a table with surface, steps and runners"))
     for key in raw:
         if key not in ("surface", "start", "steps", "runners"):
             raise ConfigError(
-                f"race.{key}", "unknown setting; expected surface, start, steps, runners"
+                f"race.{key}", tr("unknown setting; expected surface, start, steps, runners")
             )
     surface = raw.get("surface", "book")
     try:
         surfaces.get(surface)
     except ConfigError as exc:
-        raise ConfigError("race.surface", str(exc).split(": ", 1)[1]) from None
+        raise ConfigError("race.surface", exc.message) from None
     start = raw.get("start")
     if start is not None and (
         not isinstance(start, list)
         or len(start) != 2
         or not all(isinstance(v, int | float) for v in start)
     ):
-        raise ConfigError("race.start", "expected [x, y]")
+        raise ConfigError("race.start", tr("expected [x, y]"))
     steps = raw.get("steps", 30)
     if not isinstance(steps, int) or isinstance(steps, bool) or not 1 <= steps <= 100_000:
-        raise ConfigError("race.steps", "expected a whole number from 1 to 100000")
+        raise ConfigError("race.steps", tr("expected a whole number from 1 to 100000"))
     runners: dict[str, tuple[str, dict]] = {}
     translated: dict[str, dict[str, str]] = {}
     for i, runner in enumerate(raw.get("runners", [])):
         runner, labels = _split_labels(runner, f"race.runners[{i}]")
         if not isinstance(runner, dict) or "optimizer" not in runner:
-            raise ConfigError(f"race.runners[{i}]", "expected { label, optimizer, lr, … }")
+            message = tr("expected {{ label, optimizer, lr, … }}").format()
+            raise ConfigError(f"race.runners[{i}]", message)
         hyper = {k: v for k, v in runner.items() if k not in ("label", "optimizer")}
         label = str(runner.get("label", runner["optimizer"]))
         runners[label] = (str(runner["optimizer"]), hyper)
         if labels:
             translated[label] = labels
     if not runners:
-        raise ConfigError("race.runners", "a race needs at least one runner")
+        raise ConfigError("race.runners", tr("a race needs at least one runner"))
     spec = RaceSpec(surface, tuple(start) if start else None, steps, runners)
     make_race(spec)
     return spec, translated

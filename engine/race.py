@@ -16,6 +16,7 @@ import numpy as np
 from engine import optimizers, surfaces
 from engine.errors import ConfigError
 from engine.surfaces import Surface
+from engine.text import tr
 
 RunnerSpec = tuple[str, Mapping[str, Any]]
 
@@ -42,7 +43,7 @@ def _labelled(runners: Mapping[str, RunnerSpec] | Sequence[Any]) -> dict[str, Ru
                 label, k = f"{name} {k}", k + 1
             items.append((label, entry))
     if not items:
-        raise ConfigError("race.runners", "a race needs at least one optimizer")
+        raise ConfigError("race.runners", tr("a race needs at least one optimizer"))
     labelled: dict[str, RunnerSpec] = {}
     for label, spec in items:
         if isinstance(spec, str):
@@ -50,7 +51,9 @@ def _labelled(runners: Mapping[str, RunnerSpec] | Sequence[Any]) -> dict[str, Ru
         if not (isinstance(spec, tuple | list) and len(spec) == 2 and isinstance(spec[1], Mapping)):
             raise ConfigError(
                 "race.runners",
-                f"runner {label!r} must be (optimizer name, {{hyper}}), got {spec!r}",
+                tr("runner {label} must be (optimizer name, {{hyper}}), got {spec}").format(
+                    label=repr(label), spec=repr(spec)
+                ),
             )
         labelled[str(label)] = (spec[0], dict(spec[1]))
     return labelled
@@ -60,9 +63,11 @@ def _point(start: Any) -> tuple[float, float]:
     try:
         x, y = (float(v) for v in start)
     except (TypeError, ValueError):
-        raise ConfigError("race.start", f"start must be a point (x, y), got {start!r}") from None
+        message = tr("start must be a point (x, y), got {start}").format(start=repr(start))
+        raise ConfigError("race.start", message) from None
     if not (math.isfinite(x) and math.isfinite(y)):
-        raise ConfigError("race.start", f"start must be finite, got ({x}, {y})")
+        message = tr("start must be finite, got ({x}, {y})").format(x=x, y=y)
+        raise ConfigError("race.start", message)
     return x, y
 
 
@@ -175,7 +180,8 @@ class SurfaceRace:
     def set_hyper(self, label: str, **hyper: Any) -> None:
         """Change one runner's hyper-parameters; they apply from its next step."""
         if label not in self._optimizers:
-            raise ConfigError("race.runners", f"no runner {label!r}; runners: {self.labels}")
+            message = tr("no runner {label}; runners: {labels}")
+            raise ConfigError("race.runners", message.format(label=repr(label), labels=self.labels))
         self._optimizers[label].set_hyper(**hyper)
 
     def step(self, n: int = 1) -> None:

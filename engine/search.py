@@ -21,6 +21,7 @@ import numpy as np
 
 from engine.config import ExperimentConfig
 from engine.errors import ConfigError
+from engine.text import tr
 from engine.trainer import Trainer
 
 
@@ -36,13 +37,14 @@ class SearchSpec:
 
     def validate(self) -> SearchSpec:
         if not 1 <= self.trials <= 1000:
-            raise ConfigError("search.trials", "expected 1 to 1000 trials")
+            raise ConfigError("search.trials", tr("expected 1 to 1000 trials"))
         if not 1 <= self.steps <= 1_000_000:
-            raise ConfigError("search.steps", "expected 1 to 1000000 steps per trial")
+            raise ConfigError("search.steps", tr("expected 1 to 1000000 steps per trial"))
         for name in ("lr", "weight_decay"):
             low, high = getattr(self, name)
             if not (math.isfinite(low) and math.isfinite(high) and low < high <= 3):
-                raise ConfigError(f"search.{name}", "expected exponents [low, high], low < high")
+                message = tr("expected exponents [low, high], low < high")
+                raise ConfigError(f"search.{name}", message)
         return self
 
 

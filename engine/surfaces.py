@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from engine.errors import ConfigError
+from engine.text import tr
 
 ArrayLike = float | np.ndarray
 Point = tuple[float, float]
@@ -186,7 +187,10 @@ def get(name: str) -> Surface:
     surface = SURFACES.get(name) if isinstance(name, str) else None
     if surface is None:
         raise ConfigError(
-            "surface", f"unknown surface {name!r}; choose one of: {', '.join(SURFACES)}"
+            "surface",
+            tr("unknown surface {name}; choose one of: {choices}").format(
+                name=repr(name), choices=", ".join(SURFACES)
+            ),
         )
     return surface
 
@@ -202,7 +206,8 @@ def grid(surface: Surface, n: int = 200) -> tuple[np.ndarray, np.ndarray, np.nda
         ``Z[i, j] = f(xs[j], ys[i])`` (rows follow y).
     """
     if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 2:
-        raise ConfigError("surface.grid", f"grid size must be an integer >= 2 (got {n!r})")
+        message = tr("grid size must be an integer >= 2 (got {n})")
+        raise ConfigError("surface.grid", message.format(n=repr(n)))
     (x0, x1), (y0, y1) = surface.bounds
     xs = np.linspace(x0, x1, int(n))
     ys = np.linspace(y0, y1, int(n))

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from engine import optimizers
+from engine import losses, optimizers
 from engine.config import ExperimentConfig
 from engine.datasets import Dataset, split_dataset, standardize
 from engine.errors import ConfigError
@@ -30,6 +30,7 @@ from engine.snapshot import (
     StepStats,
     frozen,
 )
+from engine.text import tr
 from engine.timeline import TrainerState
 
 Array = np.ndarray
@@ -187,19 +188,22 @@ class Trainer:
         with np.errstate(all="ignore"):
             loss = model.loss_and_flat_gradient(X, y)
             if not math.isfinite(loss):
-                return self._diverge(f"loss became {_word(loss)} at step {step}", running)
+                return self._diverge(_not_finite(loss, step), running)
             if self._first_loss is None:
                 self._first_loss = loss
             elif loss > EXPLODED * max(1.0, self._first_loss):
-                return self._diverge(f"loss exploded to {loss:.3g} at step {step}", running)
+                what = tr("loss exploded to {loss:.3g} at step {step}")
+                return self._diverge(what.format(loss=loss, step=step), running)
             if not math.isfinite(float(model.flat_gradient.sum())):
-                return self._diverge(f"gradients became infinite or NaN at step {step}", running)
+                what = tr("gradients became infinite or NaN at step {step}")
+                return self._diverge(what.format(step=step), running)
             theta = model.theta
             np.copyto(self._backup, theta)
             self.optimizer.step(self._params, self._grads)
             if not math.isfinite(float(theta.sum())):
                 np.copyto(theta, self._backup)
-                return self._diverge(f"weights became infinite or NaN at step {step}", running)
+                what = tr("weights became infinite or NaN at step {step}")
+                return self._diverge(what.format(step=step), running)
         self._step = step
         self._curves.losses.append(step, loss)
         if self._path is not None:
@@ -229,13 +233,23 @@ class Trainer:
                 self.model.running_var[l][...] = var
         m, o = self.config.model, self.config.optimizer
         cost = self.model.output_loss
-        act = f"{m.activation} + " if m.hidden else ""
-        setup = f"{act}{cost.output} with {cost.cost.split(' (')[0]}, {o.name}"
-        if m.init == "normal" and m.init_std >= 1 and self._step < 10:
-            advice = f"the initial weights (std {m.init_std:g}) are too large for {setup}"
+        names = {
+            "output": cost.output,
+            "cost": losses.cost_name(cost.cost.split(" (")[0]),
+            "optimizer": o.name,
+        }
+        if m.hidden:
+            setup = tr("{activation} + {output} with {cost}, {optimizer}")
+            setup = setup.format(activation=m.activation, **names)
         else:
-            advice = f"learning rate {o.lr:g} is too large for {setup}"
-        self.diverged = f"{what}: {advice}; lower it and reset"
+            setup = tr("{output} with {cost}, {optimizer}").format(**names)
+        if m.init == "normal" and m.init_std >= 1 and self._step < 10:
+            advice = tr("the initial weights (std {std:g}) are too large for {setup}")
+            advice = advice.format(std=m.init_std, setup=setup)
+        else:
+            advice = tr("learning rate {lr:g} is too large for {setup}")
+            advice = advice.format(lr=o.lr, setup=setup)
+        self.diverged = tr("{what}: {advice}; lower it and reset").format(what=what, advice=advice)
         return self._stats(math.nan)
 
     def set_optimizer_hyper(self, **hyper: float | bool) -> None:
@@ -316,8 +330,10 @@ class Trainer:
         if config.data != self.config.data or config.model != self.config.model:
             raise ConfigError(
                 "branch",
-                "a branch may change optimizer and training settings; "
-                "data and network changes need a new run",
+                tr(
+                    "a branch may change optimizer and training settings; "
+                    "data and network changes need a new run"
+                ),
             )
         other = Trainer(config, dataset=self.dataset)
         other._curves = self._curves.copy()
@@ -547,5 +563,7 @@ class Trainer:
         return Curve(self._curve_xs, frozen(ys.copy()))
 
 
-def _word(value: float) -> str:
-    return "NaN" if math.isnan(value) else "infinite"
+def _not_finite(loss: float, step: int) -> str:
+    if math.isnan(loss):
+        return tr("loss became NaN at step {step}").format(step=step)
+    return tr("loss became infinite at step {step}").format(step=step)

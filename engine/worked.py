@@ -15,6 +15,8 @@ import numpy as np
 
 from engine import optimizers
 from engine.errors import NnlensError
+from engine.losses import cost_name
+from engine.text import tr
 from engine.trainer import Trainer
 from engine.xray import factor, neuron_formula, number, xray
 
@@ -29,15 +31,18 @@ def worked_example(trainer: Trainer, sample: int = 0) -> dict[str, Any]:
     sizes = model.layer_sizes
     if model.n_layers > MAX_LAYERS or max(sizes) > MAX_WIDTH:
         raise NnlensError(
-            f"worked example: the network {'-'.join(map(str, sizes))} is too large to print; "
-            f"a handout shows at most {MAX_LAYERS} layers of at most {MAX_WIDTH} neurons "
-            "(try --preset xor)"
+            tr(
+                "worked example: the network {network} is too large to print; "
+                "a handout shows at most {layers} layers of at most {width} neurons "
+                "(try --preset xor)"
+            ).format(network="-".join(map(str, sizes)), layers=MAX_LAYERS, width=MAX_WIDTH)
         )
     if model.batch_norm:
-        raise NnlensError("worked example: handouts cover networks without batch norm")
+        raise NnlensError(tr("worked example: handouts cover networks without batch norm"))
     train = trainer.split.train
     if not 0 <= sample < len(train.X):
-        raise NnlensError(f"worked example: --sample must be 0 to {len(train.X) - 1}")
+        message = tr("worked example: --sample must be 0 to {last}")
+        raise NnlensError(message.format(last=len(train.X) - 1))
     x, t = train.X[sample], train.y[sample]
     ray = xray(model, x[None], np.atleast_1d(t))
     grad = np.zeros_like(model.theta)
@@ -107,23 +112,37 @@ def to_markdown(ex: dict[str, Any]) -> str:
     """The handout as Markdown (also the source of the HTML and PDF versions)."""
     L = len(ex["layers"])
     f = ex["activation"]
+    network = "-".join(map(str, ex["network"]))
     lines = [
-        f"# One update by hand: network {'-'.join(map(str, ex['network']))}",
+        "# " + tr("One update by hand: network {network}").format(network=network),
         "",
-        f"Hidden activation **{f}**, output **{ex['output']}**, cost **{ex['cost']}**, "
-        f"optimizer **{ex['optimizer']['name']}** "
-        f"(learning rate η = {number(ex['optimizer']['lr'])}), "
-        f"training sample {ex['sample']} at step {ex['step']}.",
+        tr(
+            "Hidden activation **{activation}**, output **{output}**, cost **{cost}**, "
+            "optimizer **{optimizer}** (learning rate η = {lr}), "
+            "training sample {sample} at step {step}."
+        ).format(
+            activation=f,
+            output=ex["output"],
+            cost=cost_name(ex["cost"]),
+            optimizer=ex["optimizer"]["name"],
+            lr=number(ex["optimizer"]["lr"]),
+            sample=ex["sample"],
+            step=ex["step"],
+        ),
         "",
-        f"Input x = ({', '.join(number(v) for v in ex['x'])}), target t = "
-        f"({', '.join(number(v) for v in ex['t'])}).",
+        tr("Input x = ({x}), target t = ({t}).").format(
+            x=", ".join(number(v) for v in ex["x"]), t=", ".join(number(v) for v in ex["t"])
+        ),
         "",
-        "## Forward pass",
+        "## " + tr("Forward pass"),
     ]
     for layer in ex["layers"]:
         l = layer["layer"]
-        kind = "output layer" if l == L else f"hidden layer {l}"
-        lines += ["", f"### Layer {l} ({kind})", ""]
+        if l == L:
+            heading = tr("Layer {l} (output layer)").format(l=l)
+        else:
+            heading = tr("Layer {l} (hidden layer {l})").format(l=l)
+        lines += ["", "### " + heading, ""]
         act = ex["output"] if l == L else f
         for j in range(len(layer["u"])):
             W_col = [row[j] for row in layer["W"]]
@@ -133,34 +152,42 @@ def to_markdown(ex: dict[str, Any]) -> str:
             )
     lines += [
         "",
-        "## Cost",
+        "## " + tr("Cost"),
         "",
-        f"y = ({', '.join(number(v) for v in ex['y'])}), E = {number(ex['loss'])} ({ex['cost']})",
+        f"y = ({', '.join(number(v) for v in ex['y'])}), E = {number(ex['loss'])} "
+        f"({cost_name(ex['cost'])})",
         "",
-        "## Backward pass",
+        "## " + tr("Backward pass"),
         "",
     ]
     for layer in reversed(ex["layers"]):
         l = layer["layer"]
         for j in range(len(layer["delta"])):
-            lines.append(f"- layer {l}, neuron {j + 1}: {ex['formulas'][f'{l}.{j}']}")
-    lines += ["", "## Gradients and update", ""]
+            lines.append(
+                "- "
+                + tr("layer {l}, neuron {j}: {formula}").format(
+                    l=l, j=j + 1, formula=ex["formulas"][f"{l}.{j}"]
+                )
+            )
+    lines += ["", "## " + tr("Gradients and update"), ""]
     if ex["l1"] or ex["l2"]:
         lines += [
-            f"Each ∂E/∂w includes the penalty terms λ₁ sign(w) + λ₂ w "
-            f"(λ₁ = {number(ex['l1'])}, λ₂ = {number(ex['l2'])}).",
+            tr(
+                "Each ∂E/∂w includes the penalty terms λ₁ sign(w) + λ₂ w (λ₁ = {l1}, λ₂ = {l2})."
+            ).format(l1=number(ex["l1"]), l2=number(ex["l2"])),
             "",
         ]
-    rule = (
-        "w ← w − η ∂E/∂w"
-        if ex["optimizer"]["name"] == "sgd" and not ex["optimizer"].get("momentum")
-        else f"{ex['optimizer']['name']}'s update rule"
-    )
-    lines += [
-        f"Each weight from neuron i below to neuron j: ∂E/∂w = z_prev,i · δ_j; "
-        f"new value by {rule}.",
-        "",
-    ]
+    if ex["optimizer"]["name"] == "sgd" and not ex["optimizer"].get("momentum"):
+        rule = tr(
+            "Each weight from neuron i below to neuron j: ∂E/∂w = z_prev,i · δ_j; "
+            "new value by w ← w − η ∂E/∂w."
+        )
+    else:
+        rule = tr(
+            "Each weight from neuron i below to neuron j: ∂E/∂w = z_prev,i · δ_j; "
+            "new value by {optimizer}'s update rule."
+        )
+    lines += [rule.format(optimizer=ex["optimizer"]["name"]), ""]
     for layer in ex["layers"]:
         l = layer["layer"]
         for i, row in enumerate(layer["W"]):
@@ -204,7 +231,8 @@ def to_html(ex: dict[str, Any]) -> str:
         "body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.4}"
         "code{font-family:monospace;font-size:0.95em}li{margin:0.15em 0}"
     )
+    title = html.escape(tr("nnlens worked example"))
     return (
-        f"<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>nnlens worked example"
+        f"<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>{title}"
         f"</title><style>{style}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n"
     )

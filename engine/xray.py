@@ -14,6 +14,7 @@ import numpy as np
 
 from engine import losses
 from engine.network import MLP
+from engine.text import tr
 
 Array = np.ndarray
 PHASES = ("forward", "loss", "backward", "update")
@@ -142,7 +143,9 @@ def edge_formula(ray: Xray, layer: int, i: int, j: int, sample: int | None = Non
     if sample is not None:
         a, d = lx.z_prev[sample, i], lx.delta[sample, j]
         return f"∂E/∂w = z_prev · δ = {factor(a)} · {factor(d)} = {number(a * d)}"
-    return f"∂E/∂w = mean over the batch of z_prev · δ = {number(lx.dW()[i, j])}"
+    return tr("∂E/∂w = mean over the batch of z_prev · δ = {value}").format(
+        value=number(lx.dW()[i, j])
+    )
 
 
 def number(x: float) -> str:
