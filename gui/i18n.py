@@ -8,8 +8,10 @@ calls in ``gui/`` and ``main.py`` (``python -m gui.i18n update``) and compiled b
 A second translator answers what the compiled one cannot: PySide's ``self.tr()`` looks strings
 up under the *runtime* class name, so a string written in a base class (``Panel``) and shown by a
 subclass (``LossPanel``) is missed under ``lupdate``'s context; the fallback finds it by its source
-text. Messages made outside Qt (the engine's divergence reasons, config errors) are translated by
-``translate_text``, which also knows the catalogue's templates (``"step {n}"``).
+text. The engine writes its messages (divergence reasons, config errors, the worked example)
+through ``engine.text.tr``, to which ``set_language`` hands the catalogue; ``translate_text``
+translates finished text, templates and all (``"step 12"`` through ``"step {n}"``), which a live
+switch uses to relabel what is already on screen.
 
 The bundled font (a Hangul subset of Noto Sans CJK KR, SIL OFL 1.1, ``assets/fonts``) is added to
 every QApplication as the fallback family, so Korean text renders on machines without Korean
@@ -23,7 +25,7 @@ import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -35,6 +37,8 @@ from PySide6.QtCore import (
     QStandardPaths,
     QTranslator,
 )
+
+from engine import text as engine_text
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 TS_DIR = ASSETS / "i18n"
@@ -199,6 +203,7 @@ def set_language(lang: str, cache_dir: Path | None = None) -> None:
         app.removeTranslator(translator)
     _installed.clear()
     _current = lang
+    engine_text.set_translator(None if lang == SOURCE_LANGUAGE else _engine_translator(lang))
     if lang == SOURCE_LANGUAGE:
         return
     fallback = CatalogTranslator(catalog(lang))
@@ -210,6 +215,16 @@ def set_language(lang: str, cache_dir: Path | None = None) -> None:
         if translator.load(str(qm)):
             app.installTranslator(translator)
             _installed.append(translator)
+
+
+def _engine_translator(lang: str) -> Callable[[str], str]:
+    """The engine's templates (context ``""``) in ``lang``; English where there is none."""
+    table = catalog(lang)
+
+    def translate(template: str) -> str:
+        return table.get(template, "") or template
+
+    return translate
 
 
 # ---------------------------------------------------------------------- text made outside Qt

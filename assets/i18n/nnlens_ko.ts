@@ -49,787 +49,787 @@
     </message>
     <message>
         <source>unknown activation {name}; choose one of {choices}</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 활성화 함수 {name}입니다. 다음 중에서 고르세요: {choices}</translation>
     </message>
     <message>
         <source>checkpoint of {name}: its weights ({saved_weights}) or data ({saved_rows} rows) do not fit the network ({weights}) and data ({rows} rows) its settings build</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}의 체크포인트: 저장된 가중치({saved_weights}개)나 데이터({saved_rows}행)가 설정으로 만든 신경망({weights}개)과 데이터({rows}행)에 맞지 않습니다</translation>
     </message>
     <message>
         <source>checkpoint of {name}: optimizer state of another size</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}의 체크포인트: 옵티마이저 상태의 크기가 다릅니다</translation>
     </message>
     <message>
         <source>checkpoint of {name}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}의 체크포인트: {error}</translation>
     </message>
     <message>
         <source>{path}: cannot write the checkpoint ({error})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: 체크포인트를 저장할 수 없습니다 ({error})</translation>
     </message>
     <message>
         <source>a single array, not a checkpoint archive</source>
-        <translation type="unfinished"></translation>
+        <translation>체크포인트 묶음이 아니라 배열 하나뿐입니다</translation>
     </message>
     <message>
         <source>{name}: cannot read the checkpoint ({error})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: 체크포인트를 읽을 수 없습니다 ({error})</translation>
     </message>
     <message>
         <source>{name}: the saved experiment is invalid ({error})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: 저장된 실험 설정이 올바르지 않습니다 ({error})</translation>
     </message>
     <message>
         <source>{name}: not a complete nnlens checkpoint ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: 완전한 nnlens 체크포인트가 아닙니다 ({reason})</translation>
     </message>
     <message>
         <source>no nnlens checkpoint header</source>
-        <translation type="unfinished"></translation>
+        <translation>nnlens 체크포인트 헤더가 없습니다</translation>
     </message>
     <message>
         <source>written by a newer nnlens (format {version})</source>
-        <translation type="unfinished"></translation>
+        <translation>더 새로운 nnlens가 저장한 파일입니다 (형식 {version})</translation>
     </message>
     <message>
         <source>weights or batch order of the wrong shape</source>
-        <translation type="unfinished"></translation>
+        <translation>가중치나 배치 순서의 모양이 잘못되었습니다</translation>
     </message>
     <message>
         <source>no step count</source>
-        <translation type="unfinished"></translation>
+        <translation>스텝 수가 없습니다</translation>
     </message>
     <message>
         <source>learning curves shorter than the saved step</source>
-        <translation type="unfinished"></translation>
+        <translation>학습 곡선이 저장된 스텝보다 짧습니다</translation>
     </message>
     <message>
         <source>expected a table with a label and changes</source>
-        <translation type="unfinished"></translation>
+        <translation>label과 바꿀 설정이 든 테이블이어야 합니다</translation>
     </message>
     <message>
         <source>expected text</source>
-        <translation type="unfinished"></translation>
+        <translation>텍스트여야 합니다</translation>
     </message>
     <message>
         <source>unknown setting</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 설정입니다</translation>
     </message>
     <message>
         <source>a comparison needs at least one variant</source>
-        <translation type="unfinished"></translation>
+        <translation>비교에는 변형이 하나 이상 필요합니다</translation>
     </message>
     <message>
         <source>unknown dataset {name}; choose one of {choices}</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 데이터셋 {name}입니다. 다음 중에서 고르세요: {choices}</translation>
     </message>
     <message>
         <source>dataset {name} needs a file path</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터셋 {name}에는 파일 경로가 필요합니다</translation>
     </message>
     <message>
         <source>IDX images need their labels file too</source>
-        <translation type="unfinished"></translation>
+        <translation>IDX 이미지에는 레이블 파일도 필요합니다</translation>
     </message>
     <message>
         <source>the seed must be at least 0</source>
-        <translation type="unfinished"></translation>
+        <translation>시드는 0 이상이어야 합니다</translation>
     </message>
     <message>
         <source>need at least 4 samples</source>
-        <translation type="unfinished"></translation>
+        <translation>샘플이 4개 이상 필요합니다</translation>
     </message>
     <message>
         <source>noise is a standard deviation, at least 0</source>
-        <translation type="unfinished"></translation>
+        <translation>noise는 표준편차이므로 0 이상이어야 합니다</translation>
     </message>
     <message>
         <source>need at least 2 classes</source>
-        <translation type="unfinished"></translation>
+        <translation>클래스가 2개 이상 필요합니다</translation>
     </message>
     <message>
         <source>1 to 10000 input features</source>
-        <translation type="unfinished"></translation>
+        <translation>입력 특성은 1개에서 10000개까지입니다</translation>
     </message>
     <message>
         <source>must be at least 0</source>
-        <translation type="unfinished"></translation>
+        <translation>0 이상이어야 합니다</translation>
     </message>
     <message>
         <source>validation and test fractions together must leave some training data</source>
-        <translation type="unfinished"></translation>
+        <translation>검증 데이터와 테스트 데이터 비율을 합쳐도 훈련 데이터가 남아야 합니다</translation>
     </message>
     <message>
         <source>a layer needs 1 to 4096 neurons</source>
-        <translation type="unfinished"></translation>
+        <translation>층 하나에는 뉴런이 1개에서 4096개까지 필요합니다</translation>
     </message>
     <message>
         <source>at most 32 hidden layers</source>
-        <translation type="unfinished"></translation>
+        <translation>은닉층은 최대 32개입니다</translation>
     </message>
     <message>
         <source>the step function has zero slope everywhere, so backpropagation cannot train it; use sigmoid, its smooth version</source>
-        <translation type="unfinished"></translation>
+        <translation>계단 함수는 어디서나 기울기가 0이라 역전파로 학습할 수 없습니다. 이를 매끄럽게 만든 시그모이드를 쓰세요</translation>
     </message>
     <message>
         <source>unknown task {name}; choose one of {choices}</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 과제 {name}입니다. 다음 중에서 고르세요: {choices}</translation>
     </message>
     <message>
         <source>a {implied} dataset cannot be trained as {task}</source>
-        <translation type="unfinished"></translation>
+        <translation>{implied} 데이터셋은 {task}(으)로 학습할 수 없습니다</translation>
     </message>
     <message>
         <source>unknown init {name}; choose one of {choices}</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 초기화 방법 {name}입니다. 다음 중에서 고르세요: {choices}</translation>
     </message>
     <message>
         <source>the weight std must be positive</source>
-        <translation type="unfinished"></translation>
+        <translation>가중치 표준편차는 양수여야 합니다</translation>
     </message>
     <message>
         <source>the dropout ratio must be in [0, 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>드롭아웃 비율은 [0, 1) 범위여야 합니다</translation>
     </message>
     <message>
         <source>λ must be at least 0</source>
-        <translation type="unfinished"></translation>
+        <translation>λ는 0 이상이어야 합니다</translation>
     </message>
     <message>
         <source>the slope must be in [0, 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>기울기는 [0, 1) 범위여야 합니다</translation>
     </message>
     <message>
         <source>α must be positive</source>
-        <translation type="unfinished"></translation>
+        <translation>α는 양수여야 합니다</translation>
     </message>
     <message>
         <source>0 means full batch; else ≥ 1</source>
-        <translation type="unfinished"></translation>
+        <translation>0은 전체 배치를 뜻합니다. 그 밖에는 1 이상이어야 합니다</translation>
     </message>
     <message>
         <source>1 to 100000 samples</source>
-        <translation type="unfinished"></translation>
+        <translation>샘플은 1개에서 100000개까지입니다</translation>
     </message>
     <message>
         <source>0 (off) or a number of steps</source>
-        <translation type="unfinished"></translation>
+        <translation>0(끄기) 또는 스텝 수여야 합니다</translation>
     </message>
     <message>
         <source>8 to 400 points a side</source>
-        <translation type="unfinished"></translation>
+        <translation>한 변에 8개에서 400개의 점이어야 합니다</translation>
     </message>
     <message>
         <source>{source} has labels that are not whole numbers (regression targets); it cannot be trained as {task}</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}의 레이블이 정수가 아닙니다(회귀 목표값). {task}(으)로 학습할 수 없습니다</translation>
     </message>
     <message>
         <source>{source} has {n} classes; binary needs 2 (use multiclass)</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}의 클래스는 {n}개입니다. binary에는 2개가 필요합니다 (multiclass를 쓰세요)</translation>
     </message>
     <message>
         <source>unknown setting; expected name, seed, {sections}</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 설정입니다. name, seed, {sections} 중 하나여야 합니다</translation>
     </message>
     <message>
         <source>not valid TOML ({error})</source>
-        <translation type="unfinished"></translation>
+        <translation>올바른 TOML이 아닙니다 ({error})</translation>
     </message>
     <message>
         <source>cannot write the file ({error})</source>
-        <translation type="unfinished"></translation>
+        <translation>파일을 저장할 수 없습니다 ({error})</translation>
     </message>
     <message>
         <source>cannot read the file ({kind}: {error})</source>
-        <translation type="unfinished"></translation>
+        <translation>파일을 읽을 수 없습니다 ({kind}: {error})</translation>
     </message>
     <message>
         <source>not a text file (cannot decode it as UTF-8)</source>
-        <translation type="unfinished"></translation>
+        <translation>텍스트 파일이 아닙니다 (UTF-8로 읽을 수 없습니다)</translation>
     </message>
     <message>
         <source>the file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>파일이 비어 있습니다</translation>
     </message>
     <message>
         <source>the file holds only comments, no settings</source>
-        <translation type="unfinished"></translation>
+        <translation>파일에 주석만 있고 설정이 없습니다</translation>
     </message>
     <message>
         <source>expected a table of settings</source>
-        <translation type="unfinished"></translation>
+        <translation>설정 테이블이어야 합니다</translation>
     </message>
     <message>
         <source>unknown setting; expected one of {choices}</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 설정입니다. 다음 중 하나여야 합니다: {choices}</translation>
     </message>
     <message>
         <source>expected a list of layer widths, e.g. [4, 4]</source>
-        <translation type="unfinished"></translation>
+        <translation>층 너비의 목록이어야 합니다 (예: [4, 4])</translation>
     </message>
     <message>
         <source>expected a number or true/false</source>
-        <translation type="unfinished"></translation>
+        <translation>숫자나 true/false여야 합니다</translation>
     </message>
     <message>
         <source>expected a finite number</source>
-        <translation type="unfinished"></translation>
+        <translation>유한한 숫자여야 합니다</translation>
     </message>
     <message>
         <source>expected a number, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>숫자여야 하는데 {value}입니다</translation>
     </message>
     <message>
         <source>expected a whole number, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>정수여야 하는데 {value}입니다</translation>
     </message>
     <message>
         <source>expected true or false, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>true 또는 false여야 하는데 {value}입니다</translation>
     </message>
     <message>
         <source>expected text, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>텍스트여야 하는데 {value}입니다</translation>
     </message>
     <message>
         <source>expected {kind}, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} 값이어야 하는데 {value}입니다</translation>
     </message>
     <message>
         <source>{name}: inconsistent data set (X {x_type} {x_shape}, y {y_type} {y_shape}, task {task}, {k} classes, image shape {image_shape})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: 앞뒤가 맞지 않는 데이터셋입니다 (X {x_type} {x_shape}, y {y_type} {y_shape}, 과제 {task}, 클래스 {k}개, 이미지 모양 {image_shape})</translation>
     </message>
     <message>
         <source>{name}: n_classes must be a whole number &gt;= 2, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: n_classes는 2 이상의 정수여야 하는데 {value}입니다</translation>
     </message>
     <message>
         <source>{name}: n_samples must be a whole number from {low} to {high:,}, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: n_samples는 {low}에서 {high:,} 사이의 정수여야 하는데 {value}입니다</translation>
     </message>
     <message>
         <source>{name}: noise must be a finite number &gt;= 0, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: noise는 0 이상의 유한한 숫자여야 하는데 {value}입니다</translation>
     </message>
     <message>
         <source>{name}: n_features must be a whole number from 1 to 10,000, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: n_features는 1에서 10,000 사이의 정수여야 하는데 {value}입니다</translation>
     </message>
     <message>
         <source>{path}: bundled digits data is missing or damaged ({error}); reinstall nnlens</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: 함께 제공되는 숫자 손글씨 데이터가 없거나 손상되었습니다 ({error}). nnlens를 다시 설치하세요</translation>
     </message>
     <message>
         <source>unknown data set {name}; choose one of: {choices}</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 데이터셋 {name}입니다. 다음 중에서 고르세요: {choices}</translation>
     </message>
     <message>
         <source>{name}: no file chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: 파일을 고르지 않았습니다</translation>
     </message>
     <message>
         <source>{name}: no labels file chosen for the IDX images</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: IDX 이미지의 레이블 파일을 고르지 않았습니다</translation>
     </message>
     <message>
         <source>{name}: validation and test fractions must be &gt;= 0 with a sum below 1, got {validation} and {test}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: 검증 데이터와 테스트 데이터 비율은 0 이상이고 합이 1보다 작아야 하는데 {validation}와(과) {test}입니다</translation>
     </message>
     <message>
         <source>{name}: cannot split an empty data set</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: 빈 데이터셋은 나눌 수 없습니다</translation>
     </message>
     <message>
         <source>cannot standardise: need an (n, d) array with n &gt;= 1, got {shape}</source>
-        <translation type="unfinished"></translation>
+        <translation>표준화할 수 없습니다: n &gt;= 1인 (n, d) 배열이 필요한데 모양이 {shape}입니다</translation>
     </message>
     <message>
         <source>cannot standardise: expected {n} features, got shape {shape}</source>
-        <translation type="unfinished"></translation>
+        <translation>표준화할 수 없습니다: 특성 {n}개를 기대했는데 모양이 {shape}입니다</translation>
     </message>
     <message>
         <source>n/a</source>
-        <translation type="unfinished"></translation>
+        <translation>없음</translation>
     </message>
     <message>
         <source>{label}: {steps} steps, {epochs} epochs; train loss {train_loss} acc {train_acc}; validation loss {val_loss} acc {val_acc}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}: {steps} 스텝, {epochs} 에폭; 훈련 손실 {train_loss} 정확도 {train_acc}; 검증 손실 {val_loss} 정확도 {val_acc}</translation>
     </message>
     <message>
         <source>{label}: {steps} steps, {epochs} epochs; train loss {train_loss} acc {train_acc}; validation loss {val_loss} acc {val_acc}; test acc {test_acc}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}: {steps} 스텝, {epochs} 에폭; 훈련 손실 {train_loss} 정확도 {train_acc}; 검증 손실 {val_loss} 정확도 {val_acc}; 테스트 정확도 {test_acc}</translation>
     </message>
     <message>
         <source>#{rank}: lr {lr:.2e}, weight decay {weight_decay:.2e}: validation accuracy {accuracy}</source>
-        <translation type="unfinished"></translation>
+        <translation>#{rank}: 학습률 {lr:.2e}, 가중치 감소 {weight_decay:.2e}: 검증 정확도 {accuracy}</translation>
     </message>
     <message>
         <source>{label}: {steps} steps on {surface}, ends at ({x:.4g}, {y:.4g})</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}: {surface}에서 {steps} 스텝, 끝점 ({x:.4g}, {y:.4g})</translation>
     </message>
     <message>
         <source>{path}: cannot write the JSON report ({error})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: JSON 보고서를 저장할 수 없습니다 ({error})</translation>
     </message>
     <message>
         <source>wrote {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}에 저장했습니다</translation>
     </message>
     <message>
         <source>training diverged: {label}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>학습이 발산했습니다: {label}: {reason}</translation>
     </message>
     <message>
         <source>init &apos;normal&apos; needs a positive std, e.g. 1 or 0.01</source>
-        <translation type="unfinished"></translation>
+        <translation>초기화 &apos;normal&apos;에는 양수 표준편차가 필요합니다 (예: 1 또는 0.01)</translation>
     </message>
     <message>
         <source>{path}: no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: 파일이 없습니다</translation>
     </message>
     <message>
         <source>{path}: is a folder, not a file</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: 파일이 아니라 폴더입니다</translation>
     </message>
     <message>
         <source>{path}: cannot read ({error})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}: 읽을 수 없습니다 ({error})</translation>
     </message>
     <message>
         <source>{source}: every label is {label:g}; a classifier needs at least 2 classes</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}: 모든 레이블이 {label:g}입니다. 분류에는 클래스가 2개 이상 필요합니다</translation>
     </message>
     <message>
         <source>{name}: not a text file (cannot decode it as UTF-8)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: 텍스트 파일이 아닙니다 (UTF-8로 읽을 수 없습니다)</translation>
     </message>
     <message>
         <source>{name}: not a readable CSV file ({error})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: 읽을 수 있는 CSV 파일이 아닙니다 ({error})</translation>
     </message>
     <message>
         <source>{name}: the file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: 파일이 비어 있습니다</translation>
     </message>
     <message>
         <source>{name} line {line}: found 1 column; need feature columns then a label column, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} {line}행: 열이 1개뿐입니다. 특성 열들 다음에 레이블 열이 쉼표로 구분되어 있어야 합니다</translation>
     </message>
     <message>
         <source>{name}: the file has a header row but no data rows</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: 파일에 머리글 행만 있고 데이터 행이 없습니다</translation>
     </message>
     <message>
         <source>{name} line {line}: expected {width} columns (as on line {first}), found {found}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} {line}행: ({first}행처럼) 열이 {width}개여야 하는데 {found}개입니다</translation>
     </message>
     <message>
         <source>{name} line {line}, column {column}: {cell} is not allowed (values must be finite numbers)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} {line}행 {column}열: {cell}은(는) 쓸 수 없습니다 (값은 유한한 숫자여야 합니다)</translation>
     </message>
     <message>
         <source>{name} (label column)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (레이블 열)</translation>
     </message>
     <message>
         <source>{name} line {line}, column {column}: is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} {line}행 {column}열: 비어 있습니다</translation>
     </message>
     <message>
         <source>{name} line {line}, column {column}: {cell} is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} {line}행 {column}열: {cell}은(는) 숫자가 아닙니다</translation>
     </message>
     <message>
         <source>{name} line {line}: cannot read the numbers on this line</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} {line}행: 이 행의 숫자를 읽을 수 없습니다</translation>
     </message>
     <message>
         <source>{name}: a single-array .npy file; save X and y with numpy.savez</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: 배열 하나짜리 .npy 파일입니다. X와 y를 numpy.savez로 저장하세요</translation>
     </message>
     <message>
         <source>{name}: not an .npz archive (save X and y with numpy.savez)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: .npz 파일이 아닙니다 (X와 y를 numpy.savez로 저장하세요)</translation>
     </message>
     <message>
         <source>nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>없음</translation>
     </message>
     <message>
         <source>{name}: no array named {key} (found: {found})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: 이름이 {key}인 배열이 없습니다 (찾은 배열: {found})</translation>
     </message>
     <message>
         <source>{name}: holds Python objects; save plain number arrays</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: 파이썬 객체가 들어 있습니다. 숫자 배열만 저장하세요</translation>
     </message>
     <message>
         <source>{name}: damaged or truncated .npz archive ({error})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: 손상되었거나 잘린 .npz 파일입니다 ({error})</translation>
     </message>
     <message>
         <source>{name}: array {key} must hold numbers, not {type}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: 배열 {key}에는 {type}이(가) 아니라 숫자가 들어 있어야 합니다</translation>
     </message>
     <message>
         <source>{name}: array {key} is a single value, not one row per sample</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: 배열 {key}이(가) 샘플마다 한 행이 아니라 값 하나뿐입니다</translation>
     </message>
     <message>
         <source>{name}: array &apos;X&apos; must have shape (n, features) or (n, height, width), got {shape}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: 배열 &apos;X&apos;의 모양은 (n, features)나 (n, height, width)여야 하는데 {shape}입니다</translation>
     </message>
     <message>
         <source>{name}: &apos;X&apos; has {n} samples but &apos;y&apos; has shape {shape}; expected one label (or target row) per sample</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: &apos;X&apos;에는 샘플이 {n}개인데 &apos;y&apos;의 모양은 {shape}입니다. 샘플마다 레이블(또는 목표값 행)이 하나씩 있어야 합니다</translation>
     </message>
     <message>
         <source>{name}: &apos;X&apos; is empty (shape {shape})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: &apos;X&apos;가 비어 있습니다 (모양 {shape})</translation>
     </message>
     <message>
         <source>{name}: array {key} has NaN or infinite values (first at index {row})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: 배열 {key}에 NaN이나 무한대 값이 있습니다 (첫 위치: 인덱스 {row})</translation>
     </message>
     <message>
         <source>{name} (array &apos;y&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (배열 &apos;y&apos;)</translation>
     </message>
     <message>
         <source>{name}: damaged gzip data ({error})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: 손상된 gzip 데이터입니다 ({error})</translation>
     </message>
     <message>
         <source>{name}: too short to be an IDX {kind} file ({size} bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: IDX {kind} 파일이라기엔 너무 짧습니다 ({size}바이트)</translation>
     </message>
     <message>
         <source>{name}: not an IDX {kind} file (magic number 0x{found:08X}, expected 0x{magic:08X}); it looks like an IDX {other} file, were the two files swapped?</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: IDX {kind} 파일이 아닙니다 (매직 넘버 0x{found:08X}, 기대한 값 0x{magic:08X}). IDX {other} 파일로 보입니다. 두 파일을 바꿔 고르지 않았나요?</translation>
     </message>
     <message>
         <source>{name}: not an IDX {kind} file (magic number 0x{found:08X}, expected 0x{magic:08X})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: IDX {kind} 파일이 아닙니다 (매직 넘버 0x{found:08X}, 기대한 값 0x{magic:08X})</translation>
     </message>
     <message>
         <source>{name}: truncated IDX header ({size} bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: IDX 헤더가 잘렸습니다 ({size}바이트)</translation>
     </message>
     <message>
         <source>{name}: truncated: the header promises {shape} bytes of data ({expected:,} bytes in all) but the file has {size:,} bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: 잘린 파일입니다. 헤더에 따르면 데이터가 {shape}바이트(전체 {expected:,}바이트)인데 파일은 {size:,}바이트입니다</translation>
     </message>
     <message>
         <source>{name}: has extra bytes: the header promises {shape} bytes of data ({expected:,} bytes in all) but the file has {size:,} bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: 남는 바이트가 있습니다. 헤더에 따르면 데이터가 {shape}바이트(전체 {expected:,}바이트)인데 파일은 {size:,}바이트입니다</translation>
     </message>
     <message>
         <source>image</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지</translation>
     </message>
     <message>
         <source>label</source>
-        <translation type="unfinished"></translation>
+        <translation>레이블</translation>
     </message>
     <message>
         <source>{images} holds {n:,} images but {labels} holds {n_labels:,} labels; choose matching files</source>
-        <translation type="unfinished"></translation>
+        <translation>{images}에는 이미지가 {n:,}개인데 {labels}에는 레이블이 {n_labels:,}개입니다. 서로 맞는 파일을 고르세요</translation>
     </message>
     <message>
         <source>{name}: no images ({n} × {rows} × {cols})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: 이미지가 없습니다 ({n} × {rows} × {cols})</translation>
     </message>
     <message>
         <source>mean squared error (½ Σ (y − t)²)</source>
-        <translation type="unfinished"></translation>
+        <translation>평균 제곱 오차 (½ Σ (y − t)²)</translation>
     </message>
     <message>
         <source>mean squared error</source>
-        <translation type="unfinished"></translation>
+        <translation>평균 제곱 오차</translation>
     </message>
     <message>
         <source>binary cross-entropy</source>
-        <translation type="unfinished"></translation>
+        <translation>이진 교차 엔트로피</translation>
     </message>
     <message>
         <source>cross-entropy</source>
-        <translation type="unfinished"></translation>
+        <translation>교차 엔트로피</translation>
     </message>
     <message>
         <source>need an input and an output size, all at least 1</source>
-        <translation type="unfinished"></translation>
+        <translation>입력과 출력 크기가 필요하며 모두 1 이상이어야 합니다</translation>
     </message>
     <message>
         <source>the step function has zero slope everywhere (and none at 0), so backpropagation cannot train it; use sigmoid, its smooth version</source>
-        <translation type="unfinished"></translation>
+        <translation>계단 함수는 어디서나 기울기가 0이고 0에서는 기울기가 없어 역전파로 학습할 수 없습니다. 이를 매끄럽게 만든 시그모이드를 쓰세요</translation>
     </message>
     <message>
         <source>{key} must be true or false (got {value})</source>
-        <translation type="unfinished"></translation>
+        <translation>{key}은(는) true 또는 false여야 합니다 (입력값 {value})</translation>
     </message>
     <message>
         <source>{key} must be a number (got {value})</source>
-        <translation type="unfinished"></translation>
+        <translation>{key}은(는) 숫자여야 합니다 (입력값 {value})</translation>
     </message>
     <message>
         <source>{key} must be a finite number &gt; 0 (got {value})</source>
-        <translation type="unfinished"></translation>
+        <translation>{key}은(는) 0보다 큰 유한한 숫자여야 합니다 (입력값 {value})</translation>
     </message>
     <message>
         <source>{key} must be a finite number &gt;= 0 (got {value})</source>
-        <translation type="unfinished"></translation>
+        <translation>{key}은(는) 0 이상의 유한한 숫자여야 합니다 (입력값 {value})</translation>
     </message>
     <message>
         <source>{key} must be a finite number in [0, 1) (got {value})</source>
-        <translation type="unfinished"></translation>
+        <translation>{key}은(는) [0, 1) 범위의 유한한 숫자여야 합니다 (입력값 {value})</translation>
     </message>
     <message>
         <source>{key} must be a finite number in [0, 1] (got {value})</source>
-        <translation type="unfinished"></translation>
+        <translation>{key}은(는) [0, 1] 범위의 유한한 숫자여야 합니다 (입력값 {value})</translation>
     </message>
     <message>
         <source>{name} has no hyper-parameter &apos;{key}&apos;; allowed: {allowed}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}에는 하이퍼파라미터 &apos;{key}&apos;이(가) 없습니다. 쓸 수 있는 것: {allowed}</translation>
     </message>
     <message>
         <source>Nesterov momentum needs momentum &gt; 0 and dampening 0 (momentum is {momentum}, dampening {dampening})</source>
-        <translation type="unfinished"></translation>
+        <translation>Nesterov 모멘텀에는 momentum &gt; 0, dampening 0이 필요합니다 (지금 momentum {momentum}, dampening {dampening})</translation>
     </message>
     <message>
         <source>saved state belongs to &apos;{saved}&apos;, not &apos;{name}&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>저장된 상태는 &apos;{name}&apos;이(가) 아니라 &apos;{saved}&apos;의 것입니다</translation>
     </message>
     <message>
         <source>unknown optimizer {name}; choose one of: {choices}</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 옵티마이저 {name}입니다. 다음 중에서 고르세요: {choices}</translation>
     </message>
     <message>
         <source>unknown setting; expected {keys} or a language table such as [lesson.ko]</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 설정입니다. {keys} 또는 [lesson.ko] 같은 언어 테이블이어야 합니다</translation>
     </message>
     <message>
         <source>English is [lesson]&apos;s own title and explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>영어는 [lesson]의 title과 explanation 자체입니다</translation>
     </message>
     <message>
         <source>expected a table with title and explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>title과 explanation이 든 테이블이어야 합니다</translation>
     </message>
     <message>
         <source>unknown setting; expected title, explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 설정입니다. title, explanation 중 하나여야 합니다</translation>
     </message>
     <message>
         <source>no lesson called {name}; available: {choices}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}(이)라는 수업이 없습니다. 있는 수업: {choices}</translation>
     </message>
     <message>
         <source>expected a list of {choices}</source>
-        <translation type="unfinished"></translation>
+        <translation>{choices} 중에서 고른 목록이어야 합니다</translation>
     </message>
     <message>
         <source>expected a whole number of steps, at least 0</source>
-        <translation type="unfinished"></translation>
+        <translation>0 이상의 정수 스텝 수여야 합니다</translation>
     </message>
     <message>
         <source>expected [[variants]] tables</source>
-        <translation type="unfinished"></translation>
+        <translation>[[variants]] 테이블이어야 합니다</translation>
     </message>
     <message>
         <source>expected a table with trials, steps, lr, weight_decay</source>
-        <translation type="unfinished"></translation>
+        <translation>trials, steps, lr, weight_decay가 든 테이블이어야 합니다</translation>
     </message>
     <message>
         <source>unknown setting; expected {choices}</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 설정입니다. 다음 중 하나여야 합니다: {choices}</translation>
     </message>
     <message>
         <source>expected [low, high] exponents of 10</source>
-        <translation type="unfinished"></translation>
+        <translation>10의 지수 [low, high]여야 합니다</translation>
     </message>
     <message>
         <source>expected a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>정수여야 합니다</translation>
     </message>
     <message>
         <source>expected a table with surface, steps and runners</source>
-        <translation type="unfinished"></translation>
+        <translation>surface, steps, runners가 든 테이블이어야 합니다</translation>
     </message>
     <message>
         <source>unknown setting; expected surface, start, steps, runners</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 설정입니다. surface, start, steps, runners 중 하나여야 합니다</translation>
     </message>
     <message>
         <source>expected [x, y]</source>
-        <translation type="unfinished"></translation>
+        <translation>[x, y]여야 합니다</translation>
     </message>
     <message>
         <source>expected a whole number from 1 to 100000</source>
-        <translation type="unfinished"></translation>
+        <translation>1에서 100000 사이의 정수여야 합니다</translation>
     </message>
     <message>
         <source>expected {{ label, optimizer, lr, … }}</source>
-        <translation type="unfinished"></translation>
+        <translation>{{ label, optimizer, lr, … }} 형태여야 합니다</translation>
     </message>
     <message>
         <source>a race needs at least one runner</source>
-        <translation type="unfinished"></translation>
+        <translation>경주에는 주자가 하나 이상 필요합니다</translation>
     </message>
     <message>
         <source>a race needs at least one optimizer</source>
-        <translation type="unfinished"></translation>
+        <translation>경주에는 옵티마이저가 하나 이상 필요합니다</translation>
     </message>
     <message>
         <source>runner {label} must be (optimizer name, {{hyper}}), got {spec}</source>
-        <translation type="unfinished"></translation>
+        <translation>주자 {label}은(는) (옵티마이저 이름, {{hyper}}) 형태여야 하는데 {spec}입니다</translation>
     </message>
     <message>
         <source>start must be a point (x, y), got {start}</source>
-        <translation type="unfinished"></translation>
+        <translation>시작점은 점 (x, y)여야 하는데 {start}입니다</translation>
     </message>
     <message>
         <source>start must be finite, got ({x}, {y})</source>
-        <translation type="unfinished"></translation>
+        <translation>시작점은 유한해야 하는데 ({x}, {y})입니다</translation>
     </message>
     <message>
         <source>no runner {label}; runners: {labels}</source>
-        <translation type="unfinished"></translation>
+        <translation>주자 {label}이(가) 없습니다. 주자: {labels}</translation>
     </message>
     <message>
         <source>expected 1 to 1000 trials</source>
-        <translation type="unfinished"></translation>
+        <translation>시도 횟수는 1에서 1000 사이여야 합니다</translation>
     </message>
     <message>
         <source>expected 1 to 1000000 steps per trial</source>
-        <translation type="unfinished"></translation>
+        <translation>시도마다 스텝 수는 1에서 1000000 사이여야 합니다</translation>
     </message>
     <message>
         <source>expected exponents [low, high], low &lt; high</source>
-        <translation type="unfinished"></translation>
+        <translation>지수 [low, high]여야 하며 low &lt; high여야 합니다</translation>
     </message>
     <message>
         <source>unknown surface {name}; choose one of: {choices}</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 곡면 {name}입니다. 다음 중에서 고르세요: {choices}</translation>
     </message>
     <message>
         <source>grid size must be an integer &gt;= 2 (got {n})</source>
-        <translation type="unfinished"></translation>
+        <translation>격자 크기는 2 이상의 정수여야 합니다 (입력값 {n})</translation>
     </message>
     <message>
         <source>loss exploded to {loss:.3g} at step {step}</source>
-        <translation type="unfinished"></translation>
+        <translation>{step} 스텝에서 손실이 {loss:.3g}(으)로 폭증했습니다</translation>
     </message>
     <message>
         <source>gradients became infinite or NaN at step {step}</source>
-        <translation type="unfinished"></translation>
+        <translation>{step} 스텝에서 기울기가 무한대나 NaN이 되었습니다</translation>
     </message>
     <message>
         <source>weights became infinite or NaN at step {step}</source>
-        <translation type="unfinished"></translation>
+        <translation>{step} 스텝에서 가중치가 무한대나 NaN이 되었습니다</translation>
     </message>
     <message>
         <source>{activation} + {output} with {cost}, {optimizer}</source>
-        <translation type="unfinished"></translation>
+        <translation>{activation} + {output}, 손실 함수 {cost}, 옵티마이저 {optimizer}</translation>
     </message>
     <message>
         <source>{output} with {cost}, {optimizer}</source>
-        <translation type="unfinished"></translation>
+        <translation>{output}, 손실 함수 {cost}, 옵티마이저 {optimizer}</translation>
     </message>
     <message>
         <source>the initial weights (std {std:g}) are too large for {setup}</source>
-        <translation type="unfinished"></translation>
+        <translation>{setup} 조합에는 가중치 초깃값(표준편차 {std:g})이 너무 큽니다</translation>
     </message>
     <message>
         <source>learning rate {lr:g} is too large for {setup}</source>
-        <translation type="unfinished"></translation>
+        <translation>{setup} 조합에는 학습률 {lr:g}이(가) 너무 큽니다</translation>
     </message>
     <message>
         <source>{what}: {advice}; lower it and reset</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}: {advice}. 값을 낮추고 초기화하세요</translation>
     </message>
     <message>
         <source>a branch may change optimizer and training settings; data and network changes need a new run</source>
-        <translation type="unfinished"></translation>
+        <translation>분기에서는 옵티마이저와 학습 설정만 바꿀 수 있습니다. 데이터와 신경망을 바꾸려면 새로 실행하세요</translation>
     </message>
     <message>
         <source>loss became NaN at step {step}</source>
-        <translation type="unfinished"></translation>
+        <translation>{step} 스텝에서 손실이 NaN이 되었습니다</translation>
     </message>
     <message>
         <source>loss became infinite at step {step}</source>
-        <translation type="unfinished"></translation>
+        <translation>{step} 스텝에서 손실이 무한대가 되었습니다</translation>
     </message>
     <message>
         <source>worked example: the network {network} is too large to print; a handout shows at most {layers} layers of at most {width} neurons (try --preset xor)</source>
-        <translation type="unfinished"></translation>
+        <translation>손 계산 예제: 신경망 {network}은(는) 너무 커서 인쇄할 수 없습니다. 유인물에는 뉴런이 최대 {width}개인 층을 최대 {layers}개까지 보여 줍니다 (--preset xor를 써 보세요)</translation>
     </message>
     <message>
         <source>worked example: handouts cover networks without batch norm</source>
-        <translation type="unfinished"></translation>
+        <translation>손 계산 예제: 유인물은 배치 정규화가 없는 신경망만 다룹니다</translation>
     </message>
     <message>
         <source>worked example: --sample must be 0 to {last}</source>
-        <translation type="unfinished"></translation>
+        <translation>손 계산 예제: --sample은 0에서 {last} 사이여야 합니다</translation>
     </message>
     <message>
         <source>One update by hand: network {network}</source>
-        <translation type="unfinished"></translation>
+        <translation>손으로 따라가는 한 번의 업데이트: 신경망 {network}</translation>
     </message>
     <message>
         <source>Hidden activation **{activation}**, output **{output}**, cost **{cost}**, optimizer **{optimizer}** (learning rate η = {lr}), training sample {sample} at step {step}.</source>
-        <translation type="unfinished"></translation>
+        <translation>은닉층 활성화 함수 **{activation}**, 출력 **{output}**, 손실 함수 **{cost}**, 옵티마이저 **{optimizer}** (학습률 η = {lr}), 스텝 {step}에서 훈련 샘플 {sample}번입니다.</translation>
     </message>
     <message>
         <source>Input x = ({x}), target t = ({t}).</source>
-        <translation type="unfinished"></translation>
+        <translation>입력 x = ({x}), 정답 t = ({t}).</translation>
     </message>
     <message>
         <source>Forward pass</source>
-        <translation type="unfinished"></translation>
+        <translation>순전파</translation>
     </message>
     <message>
         <source>Layer {l} (output layer)</source>
-        <translation type="unfinished"></translation>
+        <translation>{l}층 (출력층)</translation>
     </message>
     <message>
         <source>Layer {l} (hidden layer {l})</source>
-        <translation type="unfinished"></translation>
+        <translation>{l}층 (은닉층 {l})</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>손실</translation>
     </message>
     <message>
         <source>Backward pass</source>
-        <translation type="unfinished"></translation>
+        <translation>역전파</translation>
     </message>
     <message>
         <source>layer {l}, neuron {j}: {formula}</source>
-        <translation type="unfinished"></translation>
+        <translation>{l}층, 뉴런 {j}: {formula}</translation>
     </message>
     <message>
         <source>Gradients and update</source>
-        <translation type="unfinished"></translation>
+        <translation>기울기와 업데이트</translation>
     </message>
     <message>
         <source>Each ∂E/∂w includes the penalty terms λ₁ sign(w) + λ₂ w (λ₁ = {l1}, λ₂ = {l2}).</source>
-        <translation type="unfinished"></translation>
+        <translation>각 ∂E/∂w에는 벌칙 항 λ₁ sign(w) + λ₂ w가 포함됩니다 (λ₁ = {l1}, λ₂ = {l2}).</translation>
     </message>
     <message>
         <source>Each weight from neuron i below to neuron j: ∂E/∂w = z_prev,i · δ_j; new value by w ← w − η ∂E/∂w.</source>
-        <translation type="unfinished"></translation>
+        <translation>아래층 뉴런 i에서 뉴런 j로 가는 각 가중치: ∂E/∂w = z_prev,i · δ_j이고, 새 값은 w ← w − η ∂E/∂w로 구합니다.</translation>
     </message>
     <message>
         <source>Each weight from neuron i below to neuron j: ∂E/∂w = z_prev,i · δ_j; new value by {optimizer}&apos;s update rule.</source>
-        <translation type="unfinished"></translation>
+        <translation>아래층 뉴런 i에서 뉴런 j로 가는 각 가중치: ∂E/∂w = z_prev,i · δ_j이고, 새 값은 {optimizer}의 업데이트 규칙으로 구합니다.</translation>
     </message>
     <message>
         <source>nnlens worked example</source>
-        <translation type="unfinished"></translation>
+        <translation>nnlens 손 계산 예제</translation>
     </message>
     <message>
         <source>∂E/∂w = mean over the batch of z_prev · δ = {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>∂E/∂w = 배치 전체에 대한 z_prev · δ의 평균 = {value}</translation>
     </message>
 </context>
 <context>
