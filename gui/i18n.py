@@ -267,40 +267,40 @@ def _templates(lang: str, reverse: bool) -> tuple[tuple[_Template, str], ...]:
     return tuple(pairs)
 
 
-def translate_text(text: str, lang: str | None = None, depth: int = 3) -> str:
+def translate_text(text: str, lang: str | None = None) -> str:
     """``text`` (English, as the engine or a template wrote it) in ``lang`` (default: the
     current language): an exact catalogue entry, or a template whose blanks are translated in
     turn (``"Training stopped: {reason}"``). Unknown text comes back unchanged."""
     lang = lang or _current
-    if lang == SOURCE_LANGUAGE or not text:
+    if lang == SOURCE_LANGUAGE:
         return text
-    table = catalog(lang)
-    exact = table.by_source.get(text)
-    if exact:
-        return exact
-    if depth <= 0:
-        return text
-    for template, other in _templates(lang, False):
-        found = template.pattern.match(text)
-        if found:
-            values = {k: translate_text(v, lang, depth - 1) for k, v in found.groupdict().items()}
-            return _fill(other, values)
-    return text
+    return _convert(text, catalog(lang).by_source, _templates(lang, False))
 
 
-def source_text(text: str, lang: str, depth: int = 3) -> str:
+def source_text(text: str, lang: str) -> str:
     """The English text that ``text`` (shown in ``lang``) was translated from, or ``text``."""
-    if lang == SOURCE_LANGUAGE or not text:
+    if lang == SOURCE_LANGUAGE:
         return text
-    found = _inverse(lang).get(text)
-    if found is not None:
-        return found
-    if depth <= 0:
-        return text
-    for template, other in _templates(lang, True):
-        found = template.pattern.match(text)
-        if found:
-            values = {k: source_text(v, lang, depth - 1) for k, v in found.groupdict().items()}
+    return _convert(text, _inverse(lang), _templates(lang, True))
+
+
+def _convert(
+    text: str,
+    exact: dict[str, str],
+    templates: tuple[tuple[_Template, str], ...],
+    depth: int = 3,
+) -> str:
+    """``text`` through ``exact``, else through the first template it fills (its blanks
+    converted in turn, ``depth`` levels deep)."""
+    found = exact.get(text) if text else None
+    if found or not text or depth <= 0:
+        return found or text
+    for template, other in templates:
+        match = template.pattern.match(text)
+        if match:
+            values = {
+                k: _convert(v, exact, templates, depth - 1) for k, v in match.groupdict().items()
+            }
             return _fill(other, values)
     return text
 
