@@ -19,7 +19,11 @@ def write_handout(trainer: Trainer, sample: int, out: str | Path) -> Path:
     path = Path(out)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise NnlensError(f"{path.name}: the handout is written as " + ", ".join(FORMATS))
+        raise NnlensError(
+            _tr("{name}: the handout is written as {formats}").format(
+                name=path.name, formats=", ".join(FORMATS)
+            )
+        )
     example = worked_example(trainer, sample)
     tmp = path.with_name(f".{path.name}.tmp")
     try:
@@ -34,8 +38,18 @@ def write_handout(trainer: Trainer, sample: int, out: str | Path) -> Path:
         tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise NnlensError(f"{path}: cannot write the handout ({exc.strerror or exc})") from None
+        raise NnlensError(
+            _tr("{path}: cannot write the handout ({error})").format(
+                path=path, error=exc.strerror or exc
+            )
+        ) from None
     return path
+
+
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("handout", text)
 
 
 def _write_pdf(html_text: str, path: Path) -> None:

@@ -831,6 +831,14 @@
         <source>∂E/∂w = mean over the batch of z_prev · δ = {value}</source>
         <translation>∂E/∂w = 배치 전체에 대한 z_prev · δ의 평균 = {value}</translation>
     </message>
+    <message>
+        <source>{name}: the handout is written as {formats}</source>
+        <translation>{name}: 강의 자료는 {formats} 형식으로만 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write the handout ({error})</source>
+        <translation>{path}: 강의 자료를 쓸 수 없습니다 ({error})</translation>
+    </message>
 </context>
 <context>
     <name>ActivationsPanel</name>
