@@ -32,6 +32,7 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QLibraryInfo,
     QLocale,
     QSettings,
     QStandardPaths,
@@ -209,6 +210,10 @@ def set_language(lang: str, cache_dir: Path | None = None) -> None:
     fallback = CatalogTranslator(catalog(lang))
     app.installTranslator(fallback)  # asked last: Qt asks the newest translator first
     _installed.append(fallback)
+    qt_own = QTranslator()  # Qt's own dialogs and buttons (OK, Cancel, the file dialog)
+    if qt_own.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_own)
+        _installed.append(qt_own)
     qm = compiled(lang, cache_dir)
     if qm is not None:
         translator = QTranslator()

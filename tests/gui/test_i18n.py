@@ -109,6 +109,11 @@ def test_the_compiled_catalogue_translates_in_the_context_lupdate_gave(tmp_path,
     assert QCoreApplication.translate("Menus", "&File") == "파일(&F)"
     # a base class's string asked for under a subclass's name still translates
     assert QCoreApplication.translate("SomeSubclassPanel", "&File") == "파일(&F)"
+    # Qt's own buttons come in Korean too
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert HANGUL.search(buttons.buttons()[0].text())
 
 
 def test_messages_built_from_templates_translate_with_their_blanks():
