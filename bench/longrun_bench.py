@@ -11,7 +11,7 @@ and Qt allocators, whose pools grow and shrink by megabytes on their own; a leak
 per step would show as 2+ MB over 100,000 steps and a continued rise between the samples.
 
 The window also keeps the rewind timeline (``engine.timeline``): a ``TrainerState`` about
-every 0.1 s of playing, so it grows with time rather than steps, up to its own budget (256 MB
+every 0.1 s of playing, so it grows with time rather than steps, up to its own budget (64 MB
 by default; a few kB per state for xor, about 1 MB for the digits 64-(100×5)-10 Adam net).
 Its bytes at the end are reported as ``gui_timeline_bytes`` and are part of the GUI's growth.
 

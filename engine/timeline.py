@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-DEFAULT_BUDGET = 256 * 2**20
+DEFAULT_BUDGET = 64 * 2**20  # about 60 states of the digits 64-(100×5)-10 Adam net
 RECENT = 16  # the newest states are never thinned
 
 
