@@ -106,7 +106,7 @@ def targets(figures: dict) -> list[Target]:
             "gui",
             "training speed in the window ÷ headless",
             lambda g: g["fraction"],
-            "{:.2f}",
+            "{:.3f}",
             "≥",
             0.5,
         ),
@@ -311,15 +311,17 @@ def longrun_section(figures: dict) -> list[str]:
         f"minus start; the bound ({_num(r.get('bound_mb'), 'g')} MB) is twice the histories' "
         "documented size plus slack for the allocators (see the script's docstring).",
         "",
-        "| run | steps | seconds | RSS start → peak → end (MB) | growth (MB) |",
-        "|---|---:|---:|---|---:|",
+        "| run | steps | seconds | RSS start → peak → end (MB) | RSS along the run (step: MB) "
+        "| growth (MB) |",
+        "|---|---:|---:|---|---|---:|",
     ]
     for part, label in (("headless", "headless"), ("gui", "window")):
         rss = " → ".join(_num(r.get(f"{part}_rss_{k}_mb"), ".1f") for k in ("start", "peak", "end"))
         grown = r.get(f"{part}_rss_peak_mb", math.nan) - r.get(f"{part}_rss_start_mb", math.nan)
         out.append(
             f"| {label} | {_num(r.get(f'{part}_steps'), ',')} | "
-            f"{_num(r.get(f'{part}_seconds'), '.1f')} | {rss} | {_num(grown, '.1f')} |"
+            f"{_num(r.get(f'{part}_seconds'), '.1f')} | {rss} | {_along(r, part)} | "
+            f"{_num(grown, '.1f')} |"
         )
     out += ["", "Every figure the script reported:", "", "| figure | value |", "|---|---:|"]
     for key, value in r.items():
@@ -329,6 +331,17 @@ def longrun_section(figures: dict) -> list[str]:
             shown = str(value)
         out.append(f"| {key} | {shown} |")
     return [*out, ""]
+
+
+def _along(longrun: dict, part: str) -> str:
+    """The RSS checkpoints ``<part>_rss_at_<step>_mb`` in step order, e.g. "2,000: 143.6"."""
+    prefix = f"{part}_rss_at_"
+    marks = sorted(
+        (int(key[len(prefix) : -3]), value)
+        for key, value in longrun.items()
+        if key.startswith(prefix) and key.endswith("_mb") and key[len(prefix) : -3].isdigit()
+    )
+    return ", ".join(f"{step:,}: {_num(mb, '.1f')}" for step, mb in marks) or "—"
 
 
 def render(

@@ -89,6 +89,8 @@ def figures() -> dict:
             "headless_steps": 100_000,
             "headless_rss_start_mb": 100.0,
             "headless_rss_peak_mb": 104.0,
+            "headless_rss_at_50000_mb": 103.0,
+            "headless_rss_at_10000_mb": 101.0,
             "gui_steps": 20_000,
             "gui_rss_start_mb": 200.0,
             "gui_rss_peak_mb": 230.0,
@@ -123,7 +125,8 @@ def test_summary_has_a_row_per_target_and_says_no_where_missed(bench):
     assert "redraws" in missed and "XOR" in missed and "GUI RSS" in missed
     assert "stall" not in missed
     long_runs = text.split("## Long runs")[1]
-    assert "| window | 20,000 | — | 200.0 → 230.0 → — | 30.0 |" in long_runs
+    assert "| window | 20,000 | — | 200.0 → 230.0 → — | — | 30.0 |" in long_runs
+    assert "| 10,000: 101.0, 50,000: 103.0 | 4.0 |" in long_runs
     assert "Test CPU" in text
 
 
