@@ -52,7 +52,14 @@ class Bins:
         return cls(-bound if lower is None else lower, bound, n)
 
     def edges(self) -> Array:
-        return np.linspace(self.lo, self.hi, self.n + 1)
+        """The bin edges (one read-only array until the range widens: snapshots share it)."""
+        key = (self.lo, self.hi, self.n)
+        cached = getattr(self, "_edges", None)
+        if cached is None or cached[0] != key:
+            edges = np.linspace(self.lo, self.hi, self.n + 1)
+            edges.flags.writeable = False
+            self._edges = cached = (key, edges)
+        return cached[1]
 
     def _widen(self, vmin: float, vmax: float) -> None:
         if vmin < self.lo:

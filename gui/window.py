@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self._layout_restored = False
         self._in_drawing = False
         self._labels: list[QLabel] | None = None
+        self._held: dict[int, str] = {}  # the text each tool-bar label was last sized for
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setDockNestingEnabled(True)
 
@@ -388,7 +389,9 @@ class MainWindow(QMainWindow):
     def _show_stats(self, snapshot: Snapshot) -> None:
         stats = self._stats if self._stats and self._stats.step >= snapshot.step else None
         for label in self._toolbar_labels():  # sized for their text, before and after it changes
-            _hold_size(label)
+            if label.isVisible() and self._held.get(id(label)) != label.text():
+                self._held[id(label)] = label.text()
+                _hold_size(label)
         if self._stats_shown == (id(snapshot), id(stats)):
             return
         self._stats_shown = (id(snapshot), id(stats))
