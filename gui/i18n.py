@@ -13,9 +13,9 @@ through ``engine.text.tr``, to which ``set_language`` hands the catalogue; ``tra
 translates finished text, templates and all (``"step 12"`` through ``"step {n}"``), which a live
 switch uses to relabel what is already on screen.
 
-The bundled font (a Hangul subset of Noto Sans CJK KR, SIL OFL 1.1, ``assets/fonts``) is added to
-every QApplication as the fallback family, so Korean text renders on machines without Korean
-fonts, in the window and in exported figures alike.
+The bundled font (a Hangul subset of Noto Sans CJK KR, SIL OFL 1.1, ``assets/fonts``) is
+registered with every QApplication, so Qt's font fallback renders Korean text with it on
+machines without Korean fonts, in the window and in exported figures alike.
 """
 
 from __future__ import annotations
@@ -351,20 +351,14 @@ def korean_font_family() -> str | None:
 
 
 def install_font() -> None:
-    """Make the bundled Korean font the fallback of the application's font, so Hangul renders
-    with it wherever the system font has no Korean glyphs (window, exports, clipboard)."""
-    from PySide6.QtGui import QFont, QGuiApplication
+    """Register the bundled Korean font with the running application: Qt's font fallback then
+    draws Hangul with it wherever the system font has no Korean glyphs (window, exports,
+    clipboard). Registering is enough; naming it as a fallback family or a substitute made
+    every label's text layout slower (a sixth of the dashboard's frame time)."""
+    from PySide6.QtGui import QGuiApplication
 
-    family = korean_font_family()
-    if family is None or QGuiApplication.instance() is None:
-        return
-    font = QGuiApplication.font()
-    families = font.families() or [font.family()]
-    if family not in families:
-        font.setFamilies([*families, family])
-        QGuiApplication.setFont(font)
-    for name in {*families, "Sans Serif", "Helvetica", "Arial", "DejaVu Sans"}:
-        QFont.insertSubstitution(name, family)
+    if QGuiApplication.instance() is not None:
+        korean_font_family()
 
 
 # ---------------------------------------------------------------------- keeping the .ts current
