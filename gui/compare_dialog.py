@@ -111,15 +111,15 @@ class CompareDialog(QtWidgets.QDialog):
         form.addRow(self.tr("Setting"), self.field_box)
         form.addRow("", self.current)
         form.addRow(self.tr("Values"), self.values_edit)
-        layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(
-            QtWidgets.QLabel(
-                self.tr(
-                    "Train the current experiment once per value, in lockstep, with everything "
-                    "else (data, seed, mini-batch order) the same."
-                )
+        intro = QtWidgets.QLabel(
+            self.tr(
+                "Train the current experiment once per value, in lockstep, with everything "
+                "else (data, seed, mini-batch order) the same."
             )
         )
+        intro.setWordWrap(True)  # the Korean sentence is wider than the dialog
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.preview)
         layout.addWidget(self.buttons)

@@ -161,7 +161,7 @@
     </message>
     <message>
         <source>a layer needs 1 to 4096 neurons</source>
-        <translation>층 하나에는 뉴런이 1개에서 4096개까지 필요합니다</translation>
+        <translation>층 하나의 뉴런 수는 1개에서 4096개까지입니다</translation>
     </message>
     <message>
         <source>at most 32 hidden layers</source>
@@ -217,7 +217,7 @@
     </message>
     <message>
         <source>8 to 400 points a side</source>
-        <translation>한 변에 8개에서 400개의 점이어야 합니다</translation>
+        <translation>한 변의 점 수는 8개에서 400개까지입니다</translation>
     </message>
     <message>
         <source>{source} has labels that are not whole numbers (regression targets); it cannot be trained as {task}</source>
@@ -609,7 +609,7 @@
     </message>
     <message>
         <source>English is [lesson]&apos;s own title and explanation</source>
-        <translation>영어는 [lesson]의 title과 explanation 자체입니다</translation>
+        <translation>영어 텍스트는 [lesson]의 title과 explanation에 씁니다</translation>
     </message>
     <message>
         <source>expected a table with title and explanation</source>
@@ -621,7 +621,7 @@
     </message>
     <message>
         <source>no lesson called {name}; available: {choices}</source>
-        <translation>{name}(이)라는 수업이 없습니다. 있는 수업: {choices}</translation>
+        <translation>{name}(이)라는 실습이 없습니다. 있는 실습: {choices}</translation>
     </message>
     <message>
         <source>expected a list of {choices}</source>
@@ -697,11 +697,11 @@
     </message>
     <message>
         <source>expected 1 to 1000 trials</source>
-        <translation>시도 횟수는 1에서 1000 사이여야 합니다</translation>
+        <translation>시행 횟수는 1에서 1000 사이여야 합니다</translation>
     </message>
     <message>
         <source>expected 1 to 1000000 steps per trial</source>
-        <translation>시도마다 스텝 수는 1에서 1000000 사이여야 합니다</translation>
+        <translation>시행당 스텝 수는 1에서 1000000 사이여야 합니다</translation>
     </message>
     <message>
         <source>expected exponents [low, high], low &lt; high</source>
@@ -761,7 +761,7 @@
     </message>
     <message>
         <source>worked example: the network {network} is too large to print; a handout shows at most {layers} layers of at most {width} neurons (try --preset xor)</source>
-        <translation>손 계산 예제: 신경망 {network}은(는) 너무 커서 인쇄할 수 없습니다. 유인물에는 뉴런이 최대 {width}개인 층을 최대 {layers}개까지 보여 줍니다 (--preset xor를 써 보세요)</translation>
+        <translation>손 계산 예제: 신경망 {network}은(는) 너무 커서 유인물에 담을 수 없습니다. 유인물에는 뉴런이 최대 {width}개인 층을 최대 {layers}개까지 싣습니다 (--preset xor를 써 보세요)</translation>
     </message>
     <message>
         <source>worked example: handouts cover networks without batch norm</source>
@@ -773,7 +773,7 @@
     </message>
     <message>
         <source>One update by hand: network {network}</source>
-        <translation>손으로 따라가는 한 번의 업데이트: 신경망 {network}</translation>
+        <translation>손으로 따라가는 한 번의 갱신: 신경망 {network}</translation>
     </message>
     <message>
         <source>Hidden activation **{activation}**, output **{output}**, cost **{cost}**, optimizer **{optimizer}** (learning rate η = {lr}), training sample {sample} at step {step}.</source>
@@ -781,7 +781,7 @@
     </message>
     <message>
         <source>Input x = ({x}), target t = ({t}).</source>
-        <translation>입력 x = ({x}), 정답 t = ({t}).</translation>
+        <translation>입력 x = ({x}), 목표값 t = ({t}).</translation>
     </message>
     <message>
         <source>Forward pass</source>
@@ -797,7 +797,7 @@
     </message>
     <message>
         <source>Cost</source>
-        <translation>손실</translation>
+        <translation>손실 함수</translation>
     </message>
     <message>
         <source>Backward pass</source>
@@ -809,7 +809,7 @@
     </message>
     <message>
         <source>Gradients and update</source>
-        <translation>기울기와 업데이트</translation>
+        <translation>기울기와 갱신</translation>
     </message>
     <message>
         <source>Each ∂E/∂w includes the penalty terms λ₁ sign(w) + λ₂ w (λ₁ = {l1}, λ₂ = {l2}).</source>
@@ -821,7 +821,7 @@
     </message>
     <message>
         <source>Each weight from neuron i below to neuron j: ∂E/∂w = z_prev,i · δ_j; new value by {optimizer}&apos;s update rule.</source>
-        <translation>아래층 뉴런 i에서 뉴런 j로 가는 각 가중치: ∂E/∂w = z_prev,i · δ_j이고, 새 값은 {optimizer}의 업데이트 규칙으로 구합니다.</translation>
+        <translation>아래층 뉴런 i에서 뉴런 j로 가는 각 가중치: ∂E/∂w = z_prev,i · δ_j이고, 새 값은 {optimizer}의 갱신 규칙으로 구합니다.</translation>
     </message>
     <message>
         <source>nnlens worked example</source>
@@ -833,11 +833,11 @@
     </message>
     <message>
         <source>{name}: the handout is written as {formats}</source>
-        <translation>{name}: 강의 자료는 {formats} 형식으로만 쓸 수 있습니다</translation>
+        <translation>{name}: 유인물은 {formats} 형식으로만 저장할 수 있습니다</translation>
     </message>
     <message>
         <source>{path}: cannot write the handout ({error})</source>
-        <translation>{path}: 강의 자료를 쓸 수 없습니다 ({error})</translation>
+        <translation>{path}: 유인물을 저장할 수 없습니다 ({error})</translation>
     </message>
 </context>
 <context>
@@ -996,7 +996,7 @@
     </message>
     <message>
         <source>Train the current experiment once per value, in lockstep, with everything else (data, seed, mini-batch order) the same.</source>
-        <translation>현재 실험을 값마다 한 번씩, 보조를 맞춰 나란히 학습합니다. 나머지(데이터, 시드, 미니배치 순서)는 모두 같습니다.</translation>
+        <translation>현재 실험을 값마다 하나씩 만들어 한 스텝씩 나란히 학습합니다. 나머지(데이터, 시드, 미니배치 순서)는 모두 같습니다.</translation>
     </message>
     <message>
         <source>optimizer</source>
@@ -1342,7 +1342,7 @@
     </message>
     <message>
         <source>Export worked example…</source>
-        <translation>풀이 예제 내보내기…</translation>
+        <translation>손 계산 예제 내보내기…</translation>
     </message>
     <message>
         <source>&amp;Lessons</source>
@@ -1448,7 +1448,7 @@
     </message>
     <message>
         <source>latest, per layer</source>
-        <translation>현재 값, 층별</translation>
+        <translation>층별 최신 값</translation>
     </message>
     <message>
         <source>layer 1 / layer {L} = {r}</source>
@@ -1581,7 +1581,7 @@
     </message>
     <message>
         <source>Meant to train for {n} steps</source>
-        <translation>권장 학습 길이: {n} 스텝</translation>
+        <translation>권장 학습 길이: {n} 스텝</translation>
     </message>
     <message>
         <source>Look at step 0: no training needed</source>
@@ -1616,7 +1616,7 @@
     <name>LossPanel</name>
     <message>
         <source>log scale (loss)</source>
-        <translation>로그 척도 (손실)</translation>
+        <translation>로그 스케일 (손실)</translation>
     </message>
     <message>
         <source>loss</source>
@@ -1798,7 +1798,7 @@
     </message>
     <message>
         <source>One step (one mini-batch update)</source>
-        <translation>한 스텝 (미니배치 한 번으로 갱신)</translation>
+        <translation>한 스텝 (미니배치 하나로 한 번 갱신)</translation>
     </message>
     <message>
         <source>Shift+→</source>
@@ -1885,7 +1885,7 @@
     </message>
     <message>
         <source>Network graph</source>
-        <translation>네트워크 그래프</translation>
+        <translation>신경망 그래프</translation>
     </message>
     <message>
         <source>input
@@ -2140,7 +2140,7 @@ bias b{l}[{i}] = {b:.4f}</source>
     </message>
     <message>
         <source>Training {n} candidates…</source>
-        <translation>후보 {n}개 훈련 중…</translation>
+        <translation>후보 {n}개 학습 중…</translation>
     </message>
     <message>
         <source>Cancelling: waiting for the runs in progress…</source>
@@ -2163,7 +2163,7 @@ bias b{l}[{i}] = {b:.4f}</source>
     <name>TimelineBar</name>
     <message>
         <source>Drag back to see the network at an earlier step</source>
-        <translation>뒤로 드래그하면 이전 스텝의 네트워크를 볼 수 있습니다</translation>
+        <translation>뒤로 드래그하면 이전 스텝의 신경망을 볼 수 있습니다</translation>
     </message>
     <message>
         <source>Branch from here…</source>
@@ -2194,7 +2194,7 @@ bias b{l}[{i}] = {b:.4f}</source>
     </message>
     <message>
         <source>Train continuously (Space)</source>
-        <translation>계속 훈련 (Space)</translation>
+        <translation>계속 학습 (Space)</translation>
     </message>
     <message>
         <source>Step</source>
@@ -2218,7 +2218,7 @@ bias b{l}[{i}] = {b:.4f}</source>
     </message>
     <message>
         <source>Train to the end of the epoch (E)</source>
-        <translation>에폭 끝까지 훈련 (E)</translation>
+        <translation>에폭 끝까지 학습 (E)</translation>
     </message>
     <message>
         <source>Reset</source>
@@ -2311,7 +2311,7 @@ bias b{l}[{i}] = {b:.4f}</source>
     </message>
     <message>
         <source>layer {l}, neuron {j}</source>
-        <translation>층 {l}, 뉴런 {j}</translation>
+        <translation>{l}층, 뉴런 {j}</translation>
     </message>
     <message>
         <source>z̄ = mean over the mini-batch of {f}(u) = {z}</source>
@@ -2331,7 +2331,7 @@ bias b{l}[{i}] = {b:.4f}</source>
     </message>
     <message>
         <source>Chain rule: δ = ∂E/∂u = y − t, because the output function and the cost are matched ({cost})</source>
-        <translation>연쇄 법칙: δ = ∂E/∂u = y − t. 출력 함수와 비용 함수가 서로 맞는 짝이기 때문입니다 ({cost})</translation>
+        <translation>연쇄 법칙: δ = ∂E/∂u = y − t. 출력 함수와 손실 함수가 짝을 이루기 때문입니다 ({cost})</translation>
     </message>
     <message>
         <source>Chain rule: δⱼ = ∂E/∂uⱼ = ∂zⱼ/∂uⱼ · Σₖ ∂E/∂uₖ · ∂uₖ/∂zⱼ = f′(uⱼ) · Σₖ wⱼₖ δₖ, with f′(u) = {s}</source>
@@ -2351,11 +2351,11 @@ bias b{l}[{i}] = {b:.4f}</source>
     </message>
     <message>
         <source>neuron {i} of layer {l}</source>
-        <translation>층 {l}의 뉴런 {i}</translation>
+        <translation>{l}층의 뉴런 {i}</translation>
     </message>
     <message>
         <source>neuron {j} of layer {l}</source>
-        <translation>층 {l}의 뉴런 {j}</translation>
+        <translation>{l}층의 뉴런 {j}</translation>
     </message>
     <message>
         <source>Weight w from {a} to {b}</source>
@@ -2379,7 +2379,7 @@ bias b{l}[{i}] = {b:.4f}</source>
     </message>
     <message>
         <source>E = mean over the mini-batch of the cost = {e}</source>
-        <translation>E = 미니배치에 대한 비용의 평균 = {e}</translation>
+        <translation>E = 미니배치에 대한 손실 함수 값의 평균 = {e}</translation>
     </message>
     <message>
         <source>input x</source>
@@ -2387,7 +2387,7 @@ bias b{l}[{i}] = {b:.4f}</source>
     </message>
     <message>
         <source>layer {l} · {f}</source>
-        <translation>층 {l} · {f}</translation>
+        <translation>{l}층 · {f}</translation>
     </message>
     <message>
         <source>output · {f}</source>
@@ -2399,11 +2399,11 @@ bias b{l}[{i}] = {b:.4f}</source>
     </message>
     <message>
         <source>Forward · layer {l}: u = z_prev W + b, z = {f}(u)</source>
-        <translation>순전파 · 층 {l}: u = z_prev W + b, z = {f}(u)</translation>
+        <translation>순전파 · {l}층: u = z_prev W + b, z = {f}(u)</translation>
     </message>
     <message>
         <source>Forward · output layer {l}: u = z_prev W + b, y = {f}(u); edges show w</source>
-        <translation>순전파 · 출력층 {l}: u = z_prev W + b, y = {f}(u); 연결선은 w를 나타냅니다</translation>
+        <translation>순전파 · 출력층({l}층): u = z_prev W + b, y = {f}(u); 연결선은 w를 나타냅니다</translation>
     </message>
     <message>
         <source>Loss: E = {e} ({cost}); y is the output, t the target</source>
@@ -2411,11 +2411,11 @@ bias b{l}[{i}] = {b:.4f}</source>
     </message>
     <message>
         <source>Backward · output layer {l}: δ = y − t; edges show ∂E/∂w = z_prev · δ</source>
-        <translation>역전파 · 출력층 {l}: δ = y − t; 연결선은 ∂E/∂w = z_prev · δ를 나타냅니다</translation>
+        <translation>역전파 · 출력층({l}층): δ = y − t; 연결선은 ∂E/∂w = z_prev · δ를 나타냅니다</translation>
     </message>
     <message>
         <source>Backward · layer {l}: δ = f′(u) · Σₖ wₖ δₖ; edges show ∂E/∂w = z_prev · δ</source>
-        <translation>역전파 · 층 {l}: δ = f′(u) · Σₖ wₖ δₖ; 연결선은 ∂E/∂w = z_prev · δ를 나타냅니다</translation>
+        <translation>역전파 · {l}층: δ = f′(u) · Σₖ wₖ δₖ; 연결선은 ∂E/∂w = z_prev · δ를 나타냅니다</translation>
     </message>
     <message>
         <source>Update {k} by {opt} (η = {lr}): each weight&apos;s new value (and its change Δw), each neuron&apos;s new bias b and Δb</source>
@@ -2423,7 +2423,7 @@ bias b{l}[{i}] = {b:.4f}</source>
     </message>
     <message>
         <source> (values in evaluation mode: without dropout, batch norm with its running statistics; the real step trains with them)</source>
-        <translation> (평가 모드의 값: 드롭아웃 없이, 배치 정규화는 누적 통계로 계산; 실제 스텝은 드롭아웃과 배치 정규화를 적용해 훈련합니다)</translation>
+        <translation> (평가 모드의 값: 드롭아웃 없이, 배치 정규화는 누적 통계로 계산; 실제 스텝은 드롭아웃과 배치 정규화를 적용해 학습합니다)</translation>
     </message>
     <message>
         <source>Mean over the mini-batch of update {k} ({n} rows)</source>
@@ -2431,7 +2431,7 @@ bias b{l}[{i}] = {b:.4f}</source>
     </message>
     <message>
         <source> — the real training step</source>
-        <translation> — 실제 훈련 스텝</translation>
+        <translation> — 실제 학습 스텝</translation>
     </message>
     <message>
         <source>Training row {row}: x = ({x}), target {t}</source>
@@ -2439,7 +2439,7 @@ bias b{l}[{i}] = {b:.4f}</source>
     </message>
     <message>
         <source> — the update this sample alone would make (as in the handout); </source>
-        <translation> — 이 샘플 하나만으로 계산한 갱신 (강의 자료와 같은 방식); </translation>
+        <translation> — 이 샘플 하나만으로 계산한 갱신 (유인물과 같은 방식); </translation>
     </message>
     <message>
         <source>the real step averages its mini-batch of {n} rows</source>
@@ -2471,19 +2471,19 @@ bias b{l}[{i}] = {b:.4f}</source>
     </message>
     <message>
         <source>Use training state</source>
-        <translation>훈련 상태 가져오기</translation>
+        <translation>학습 상태 가져오기</translation>
     </message>
     <message>
         <source>Load the main run&apos;s current weights and optimizer state</source>
-        <translation>주 훈련의 현재 가중치와 옵티마이저 상태를 불러옵니다</translation>
+        <translation>주 창에서 학습 중인 신경망의 현재 가중치와 옵티마이저 상태를 불러옵니다</translation>
     </message>
     <message>
         <source>Export worked example…</source>
-        <translation>계산 예제 내보내기…</translation>
+        <translation>손 계산 예제 내보내기…</translation>
     </message>
     <message>
         <source>No network yet: press “Use training state”.</source>
-        <translation>아직 네트워크가 없습니다: “훈련 상태 가져오기”를 누르세요.</translation>
+        <translation>아직 신경망이 없습니다: “학습 상태 가져오기”를 누르세요.</translation>
     </message>
     <message>
         <source>Cannot X-ray this experiment: {e}</source>
@@ -2491,15 +2491,15 @@ bias b{l}[{i}] = {b:.4f}</source>
     </message>
     <message>
         <source>X-ray shows networks of up to {layers} layers and {width} neurons per layer; this one is {sizes}.</source>
-        <translation>X-ray는 최대 {layers}개 층, 층마다 뉴런 {width}개까지의 네트워크만 보여 줍니다. 이 네트워크는 {sizes}입니다.</translation>
+        <translation>X-ray는 최대 {layers}개 층, 층마다 뉴런 {width}개까지의 신경망만 보여 줍니다. 이 신경망은 {sizes}입니다.</translation>
     </message>
     <message>
         <source>Export worked example</source>
-        <translation>계산 예제 내보내기</translation>
+        <translation>손 계산 예제 내보내기</translation>
     </message>
     <message>
         <source>Cannot export the worked example</source>
-        <translation>계산 예제를 내보낼 수 없습니다</translation>
+        <translation>손 계산 예제를 내보낼 수 없습니다</translation>
     </message>
     <message>
         <source>this update diverges: {why}</source>
@@ -2521,7 +2521,7 @@ bias b{l}[{i}] = {b:.4f}</source>
     <name>export</name>
     <message>
         <source>Nothing to copy yet: train a step first.</source>
-        <translation>아직 복사할 내용이 없습니다: 먼저 한 스텝 훈련하세요.</translation>
+        <translation>아직 복사할 내용이 없습니다. 먼저 한 스텝 학습하세요.</translation>
     </message>
 </context>
 <context>
@@ -2532,7 +2532,7 @@ bias b{l}[{i}] = {b:.4f}</source>
     </message>
     <message>
         <source>Circles</source>
-        <translation>원</translation>
+        <translation>동심원</translation>
     </message>
     <message>
         <source>Spirals</source>
@@ -2544,7 +2544,7 @@ bias b{l}[{i}] = {b:.4f}</source>
     </message>
     <message>
         <source>Blobs (3 classes)</source>
-        <translation>군집 (3개 클래스)</translation>
+        <translation>군집 (클래스 3개)</translation>
     </message>
     <message>
         <source>Line (regression)</source>
@@ -2556,7 +2556,7 @@ bias b{l}[{i}] = {b:.4f}</source>
     </message>
     <message>
         <source>Digits 8×8 (10 classes)</source>
-        <translation>숫자 8×8 (10개 클래스)</translation>
+        <translation>손글씨 숫자 8×8 (클래스 10개)</translation>
     </message>
     <message>
         <source>Sigmoid</source>
@@ -2656,7 +2656,7 @@ bias b{l}[{i}] = {b:.4f}</source>
     </message>
     <message>
         <source>The course&apos;s bowl</source>
-        <translation>교재의 그릇 모양 함수</translation>
+        <translation>교재의 그릇 모양</translation>
     </message>
     <message>
         <source>Rosenbrock</source>
@@ -2672,7 +2672,7 @@ bias b{l}[{i}] = {b:.4f}</source>
     </message>
     <message>
         <source>Saddle</source>
-        <translation>안장점</translation>
+        <translation>안장 곡면</translation>
     </message>
     <message>
         <source>Booth</source>
