@@ -2152,7 +2152,7 @@ bias b{l}[{i}] = {b:.4f}</source>
     </message>
     <message>
         <source>{n} runs; best validation accuracy {a} at lr {lr}, λ {wd}</source>
-        <translation>실행 {n}회; 최고 검증 정확도 {a} (lr {lr}, λ {wd})</translation>
+        <translation>실행 {n}회, 최고 검증 정확도 {a} (lr {lr}, λ {wd})</translation>
     </message>
     <message>
         <source>The search failed: {m}</source>
