@@ -114,38 +114,66 @@ def xray(model: MLP, X: Array, y: Array) -> Xray:
 
 def neuron_formula(ray: Xray, layer: int, j: int, sample: int | None = None) -> str:
     """δ of neuron ``j`` in ``layer`` written out with its numbers, e.g.
-    ``δ = f′(u) · Σₖ wₖ δₖ = 0.197 · (0.41·(−0.12) + …) = −0.0094``."""
+    ``δ = f′(u) · Σₖ wₖ δₖ = 0.197 · (0.41·(−0.12) + …) = −0.0094``.
+
+    With ``sample`` None the line is the mean over the X-ray's B rows, written as that mean
+    (1/B) Σ_b …, because the mean of products is not the product of the means."""
     lx = ray.layers[layer - 1]
-    pick = (lambda a: a[sample]) if sample is not None else (lambda a: a.mean(axis=0))
     if layer == len(ray.layers):
-        y, t = pick(ray.y)[j], pick(ray.t)[j]
-        return f"δ = y − t = {number(y)} − {number(t)} = {number(y - t)}"
-    nxt = ray.layers[layer]
-    weights, deltas = nxt.W[j], pick(nxt.delta)
+        if sample is None:
+            y, t = ray.y[:, j].mean(), ray.t[:, j].mean()
+            numbers = f"ȳ − t̄ = {number(y)} − {factor(t)} = {number(lx.delta[:, j].mean())}"
+            return tr("δ̄ = mean over the batch of y − t = {numbers}").format(numbers=numbers)
+        y, t = ray.y[sample, j], ray.t[sample, j]
+        return f"δ = y − t = {number(y)} − {factor(t)} = {number(y - t)}"
+    weights = ray.layers[layer].W[j]
+    totals = ray.layers[layer].delta @ weights  # (N,): Σₖ wₖ δₖ of each sample
+    scale = "" if lx.bn_scale is None else f" · {factor(lx.bn_scale[j])}"
+    if sample is None:
+        products = [
+            f"{factor(s)}·{factor(total)}{scale.replace(' ', '')}"
+            for s, total in zip(lx.slope[:, j], totals, strict=True)
+        ]
+        numbers = (
+            f"(1/B) Σ_b f′(u_b) · Σₖ wₖ δₖ,b{' · γ/σ' if scale else ''}"
+            f" = {_mean_of(products, lx.delta[:, j])}"
+        )
+        return tr("δ̄ = mean over the batch of f′(u) · Σₖ wₖ δₖ{bn} = {numbers}").format(
+            bn=" · γ/σ" if scale else "", numbers=numbers
+        )
+    deltas = ray.layers[layer].delta[sample]
     terms = " + ".join(
         f"{factor(w)}·{factor(d)}" for w, d in zip(weights[:4], deltas[:4], strict=False)
     )
     if len(weights) > 4:
         terms += " + …"
-    total = float(weights @ deltas)
-    slope = pick(lx.slope)[j]
-    scale = "" if lx.bn_scale is None else f" · γ/σ ({number(lx.bn_scale[j])})"
-    value = pick(lx.delta)[j]
+    slope = factor(lx.slope[sample, j])
     return (
-        f"δ = f′(u) · Σₖ wₖ δₖ{' · γ/σ' if scale else ''} = {number(slope)} · ({terms})"
-        f"{scale} = {number(slope)} · {factor(total)}{scale} = {number(value)}"
+        f"δ = f′(u) · Σₖ wₖ δₖ{' · γ/σ' if scale else ''} = {slope} · ({terms}){scale}"
+        f" = {slope} · {factor(totals[sample])}{scale} = {number(lx.delta[sample, j])}"
     )
 
 
 def edge_formula(ray: Xray, layer: int, i: int, j: int, sample: int | None = None) -> str:
-    """∂E/∂w for the weight from neuron ``i`` of the layer below to neuron ``j``."""
+    """∂E/∂w for the weight from neuron ``i`` of the layer below to neuron ``j``: one sample's
+    z_prev · δ, or (``sample`` None) its mean over the X-ray's B rows."""
     lx = ray.layers[layer - 1]
     if sample is not None:
         a, d = lx.z_prev[sample, i], lx.delta[sample, j]
         return f"∂E/∂w = z_prev · δ = {factor(a)} · {factor(d)} = {number(a * d)}"
-    return tr("∂E/∂w = mean over the batch of z_prev · δ = {value}").format(
-        value=number(lx.dW()[i, j])
-    )
+    a, d = lx.z_prev[:, i], lx.delta[:, j]
+    products = [f"{factor(p)}·{factor(q)}" for p, q in zip(a, d, strict=True)]
+    numbers = f"(1/B) Σ_b z_prev,b · δ_b = {_mean_of(products, a * d)}"
+    return tr("∂E/∂w = mean over the batch of z_prev · δ = {numbers}").format(numbers=numbers)
+
+
+def _mean_of(products: list[str], values: Array, shown: int = 4) -> str:
+    """``(1/B)·(p₁ + p₂ + …) = (1/B)·Σ = mean``: the first ``shown`` of the B written
+    ``products`` (whose values are ``values``), their full sum and the mean."""
+    B = len(values)
+    terms = " + ".join(products[:shown]) + (" + …" if shown < B else "")
+    total = float(np.sum(values))
+    return f"(1/{B})·({terms}) = (1/{B})·{factor(total)} = {number(total / B)}"
 
 
 def number(x: float) -> str:

@@ -61,14 +61,7 @@ def neuron_details(st: PhaseStepper, l: int, j: int) -> str:
         lines = [f"y = {number(y)}, t = {number(t)}", _loss_line(st)]
         parts.append((translate("XrayView", "Loss"), lines))
     if st.reached("backward", l):
-        if st.mean:
-            lines = [
-                translate("XrayView", "δ̄ = mean over the mini-batch of δ = {d}").format(
-                    d=number(v(lx.delta)[j])
-                )
-            ]
-        else:
-            lines = [neuron_formula(ray, l, j, 0)]
+        lines = [neuron_formula(ray, l, j, st.pick)]
         if l == L:
             lines.append(
                 translate(

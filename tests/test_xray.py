@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from formula_check import assert_identity
 
 from engine import MLP
 from engine.xray import edge_formula, gradient_check, neuron_formula, phases, xray
@@ -94,6 +95,85 @@ def test_formulas_show_the_numbers_that_make_up_the_value():
     assert neuron_formula(ray, 3, 0, sample=0).startswith("δ = y − t = ")
     edge = edge_formula(ray, 2, 0, 1, sample=0)
     assert edge.endswith(f"{ray.layers[1].dW(0)[0, 1]:.4g}".replace("-", "−"))
+
+
+def numpy_backprop(model, X, y):
+    """z_prev and δ per layer, written from the course's formulas (tanh hidden layers, batch
+    norm with its running statistics as in evaluation mode)."""
+    if model.task == "binary":
+        t = y.reshape(-1, 1)
+    else:
+        t = np.eye(model.layer_sizes[-1])[y] if model.task == "multiclass" else y
+    p, L = model.params, model.n_layers
+    z, inputs, slopes, scales = X, [], [], []
+    for l in range(1, L + 1):
+        inputs.append(z)
+        u = z @ p[f"W{l}"] + p[f"b{l}"]
+        if l == L:
+            if model.task == "binary":
+                z = 1 / (1 + np.exp(-u))
+            elif model.task == "multiclass":
+                e = np.exp(u - u.max(axis=1, keepdims=True))
+                z = e / e.sum(axis=1, keepdims=True)
+            else:
+                z = u
+            break
+        scale = np.ones(u.shape[1])
+        if model.batch_norm:
+            scale = p[f"gamma{l}"] / np.sqrt(model.running_var[l] + model.bn_eps)
+            u = (u - model.running_mean[l]) * scale + p[f"beta{l}"]
+        z = np.tanh(u)
+        slopes.append(1 - z**2)
+        scales.append(scale)
+    deltas = [z - t]
+    for l in range(L - 1, 0, -1):
+        deltas.insert(0, slopes[l - 1] * (deltas[0] @ p[f"W{l + 1}"].T) * scales[l - 1])
+    return inputs, deltas
+
+
+def _row(a, sample):
+    return a.mean(axis=0) if sample is None else a[sample]
+
+
+@pytest.mark.parametrize("task", ["binary", "multiclass", "regression"])
+@pytest.mark.parametrize("batch_norm", [False, True])
+@pytest.mark.parametrize("n", [3, 6], ids=["B=3", "B=6"])
+def test_every_formula_line_is_an_identity_with_its_numbers(task, batch_norm, n):
+    model = _model(task, batch_norm=batch_norm)
+    if batch_norm:
+        for l in model.running_mean:
+            model.running_mean[l][...] = 0.3
+            model.running_var[l][...] = 2.0
+            model.params[f"gamma{l}"][...] = np.linspace(0.5, 1.5, model.layer_sizes[l])
+    X, y = _data(task, n)
+    ray = xray(model, X, y)
+    inputs, deltas = numpy_backprop(model, X, y)
+    checked = 0
+    for l, (z_prev, delta) in enumerate(zip(inputs, deltas, strict=True), start=1):
+        for sample in [*range(n), None]:
+            for j in range(delta.shape[1]):
+                line = neuron_formula(ray, l, j, sample)
+                checked += assert_identity(line, _row(delta, sample)[j])
+                if sample is None:
+                    assert line.startswith("δ̄ = mean over the batch of ")
+                    assert ("…" in line) == (n > 4 and l < len(deltas))
+                for i in range(z_prev.shape[1]):
+                    line = edge_formula(ray, l, i, j, sample)
+                    checked += assert_identity(line, _row(z_prev[:, i] * delta[:, j], sample))
+                    assert (f"(1/{n})·(" in line) == (sample is None)
+    assert checked > 200
+
+
+def test_the_identity_check_catches_a_product_of_means():
+    """The batch-mean δ once read f̄′ · Σₖ wₖ δ̄ₖ: its numbers multiply out to something else."""
+    model = _model("binary")
+    X, y = _data("binary")
+    ray = xray(model, X, y)
+    hidden, above = ray.layers[1], ray.layers[2]
+    slope, total = hidden.slope[:, 0].mean(), above.W[0] @ above.delta.mean(axis=0)
+    line = f"δ = {slope:.4g} · {total:.4g} = {hidden.delta[:, 0].mean():.4g}"
+    with pytest.raises(AssertionError):
+        assert_identity(line.replace("-", "−"), hidden.delta[:, 0].mean())
 
 
 def test_phases_go_forward_then_loss_then_backward_then_update():
