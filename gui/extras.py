@@ -48,6 +48,10 @@ class Extras(QObject):
         w.docks["xray"].visibilityChanged.connect(self._on_xray_visibility_changed)
         self.xray.source_requested.connect(w.training.request_state)
         worker.state_ready.connect(self._on_state_ready)
+        self.decision = next(p for p in w.panels if p.key == "decision")
+        self.decision.training_point_clicked.connect(self._on_training_point_clicked)
+        self.decision.validation_point_clicked.connect(self._on_validation_point_clicked)
+        self.xray.followed_changed.connect(self._on_xray_followed_changed)
 
         self.timeline = TimelineBar()
         toolbar = w.addToolBar(self.tr("Timeline"))
@@ -171,6 +175,25 @@ class Extras(QObject):
     def _on_xray_visibility_changed(self, visible: bool) -> None:
         if visible:
             self.window.training.request_state()
+        self._on_xray_followed_changed(self.xray.followed_row())
+
+    def _on_xray_followed_changed(self, row: int | None) -> None:
+        """The decision panel rings the sample the X-ray follows while the X-ray is shown."""
+        self.decision.set_followed(row if self.window.docks["xray"].isVisible() else None)
+
+    def _on_training_point_clicked(self, row: int) -> None:
+        self.xray.select_row(row)
+        dock = self.window.docks["xray"]
+        dock.show()
+        dock.raise_()
+
+    def _on_validation_point_clicked(self, row: int) -> None:
+        self.window.statusBar().showMessage(
+            self.tr(
+                "Validation point {row}: the X-ray follows training samples (the filled dots)"
+            ).format(row=row),
+            5000,
+        )
 
     def _on_state_ready(self, config: object, state: object) -> None:
         if self.window.docks["xray"].isVisible() or self._export_when_ready:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -49,6 +50,7 @@ class XrayView(QWidget):
     source_requested = Signal()
     phase_changed = Signal(str, int)
     sample_changed = Signal(int)
+    followed_changed = Signal(object)  # the training row shown alone, or None (batch mean, none)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +58,7 @@ class XrayView(QWidget):
         self.stepper: PhaseStepper | None = None
         self.selected: tuple[int, ...] | None = None
         self.gradient_errors: list[tuple[str, float]] = []
+        self._row: int | None = None  # the training row asked for, kept across new sources
 
         self.phase_action = QAction(self.tr("Phase step"), self)
         self.phase_action.setShortcut(QKeySequence("."))
@@ -68,6 +71,13 @@ class XrayView(QWidget):
         self.sample = QSpinBox()
         self.sample.setPrefix(self.tr("sample "))
         self.sample.setKeyboardTracking(False)
+        self.sample.setToolTip(
+            self.tr(
+                "The training row the X-ray follows; clicking a training point on the decision "
+                "boundary picks it. The network graph's probe sample counts the probe rows "
+                "instead, so its numbers are other samples."
+            )
+        )
         self.sample.valueChanged.connect(self._on_sample_value_changed)
         self.mode = QComboBox()
         self.mode.addItem(self.tr("one sample"), False)
@@ -147,15 +157,19 @@ class XrayView(QWidget):
             )
         self.stepper = PhaseStepper(trainer, sample_rows)
         self.stepper.set_mean(bool(self.mode.currentData()))
+        position = self._position(self._row)
+        if position:
+            self.stepper.set_sample(position)
         self.sample.blockSignals(True)
         self.sample.setRange(0, len(self.stepper.rows) - 1)
-        self.sample.setValue(0)
+        self.sample.setValue(position or 0)
         self.sample.blockSignals(False)
         self.selected = None
         self._clear_check()
         self.stack.setCurrentIndex(1)
         self._set_enabled(True)
         self._refresh()
+        self.followed_changed.emit(self.followed_row())
         return True
 
     def _refuse(self, text: str) -> bool:
@@ -165,6 +179,7 @@ class XrayView(QWidget):
         self.banner.clear()
         self.scope.clear()
         self._set_enabled(False)
+        self.followed_changed.emit(None)
         return False
 
     def _set_enabled(self, enabled: bool) -> None:
@@ -186,10 +201,30 @@ class XrayView(QWidget):
         self._refresh()
         self.phase_changed.emit(*st.phase)
 
-    def select_row(self, row: int) -> None:
-        """Show training row ``row`` (e.g. a point clicked on the decision panel)."""
-        if self.stepper is not None and row in self.stepper.rows:
-            self.sample.setValue(int(list(self.stepper.rows).index(row)))
+    def select_row(self, row: int) -> bool:
+        """Follow training row ``row`` alone (e.g. a point clicked on the decision panel),
+        leaving the mini-batch mean. Without a network yet, the next ``set_source`` shows it.
+        Returns whether the row is shown now."""
+        self._row = int(row)
+        if self.mode.currentData():
+            self.mode.setCurrentIndex(0)
+        position = self._position(self._row)
+        if position is None:
+            return False
+        self.sample.setValue(position)
+        return True
+
+    def followed_row(self) -> int | None:
+        """The training row shown alone; None in mini-batch mode or without a network."""
+        st = self.stepper
+        return None if st is None or st.mean else st.row
+
+    def _position(self, row: int | None) -> int | None:
+        """Where training row ``row`` is in the sample selector (None: not offered)."""
+        if self.stepper is None or row is None:
+            return None
+        hits = np.flatnonzero(self.stepper.rows == row)
+        return int(hits[0]) if len(hits) else None
 
     def select(self, key: tuple[int, ...] | None) -> None:
         """Inspect a neuron ``(layer, j)`` or an edge ``(layer, i, j)`` (layer 0: the input)."""
@@ -283,8 +318,10 @@ class XrayView(QWidget):
     def _on_sample_value_changed(self, position: int) -> None:
         if self.stepper is not None:
             self.stepper.set_sample(position)
+            self._row = self.stepper.row
             self._refresh()
             self.sample_changed.emit(self.stepper.row)
+            self.followed_changed.emit(self.followed_row())
 
     def _on_mode_index_changed(self, _index: int) -> None:
         mean = bool(self.mode.currentData())
@@ -292,3 +329,4 @@ class XrayView(QWidget):
         if self.stepper is not None:
             self.stepper.set_mean(mean)
             self._refresh()
+            self.followed_changed.emit(self.followed_row())

@@ -1,4 +1,8 @@
-"""The model's output over the input plane with the data on top (or the fitted curve for 1D)."""
+"""The model's output over the input plane with the data on top (or the fitted curve for 1D).
+
+A left click on a training point emits its row (``training_point_clicked``), so the X-ray can
+follow that sample; ``set_followed`` rings the sample the X-ray follows.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from gui.panels.base import ColorBar, Panel, fmt, message_label
 from gui.theme import Theme, blend, diverging_rgba
 
 HEAT_STRENGTH = 0.6
+CLICK_RADIUS = 8  # pixels from a point's centre that still pick it
 
 
 def _rgb(color: QtGui.QColor) -> np.ndarray:
@@ -19,6 +24,8 @@ def _rgb(color: QtGui.QColor) -> np.ndarray:
 
 class DecisionPanel(Panel):
     key = "decision"
+    training_point_clicked = QtCore.Signal(int)  # the training row under a left click
+    validation_point_clicked = QtCore.Signal(int)  # a validation row: not a training sample
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,6 +40,12 @@ class DecisionPanel(Panel):
         for item in (self._image, self._fit, self._train, self._val):
             self._plot.addItem(item)
         self._fit.setZValue(5)
+        self._ring = pg.ScatterPlotItem(size=18, symbol="o", brush=pg.mkBrush(None))
+        self._ring.setZValue(10)
+        self._plot.addItem(self._ring)
+        self._followed: int | None = None
+        self._planar = True  # points at (x₁, x₂); False: 1-D regression's (x, t)
+        canvas.scene().sigMouseClicked.connect(self._on_scene_clicked)
         self._scale = ColorBar()
         self._key = QtWidgets.QLabel()
         self._key.setTextFormat(QtCore.Qt.TextFormat.RichText)
@@ -55,6 +68,7 @@ class DecisionPanel(Panel):
         self._data: DataView | None = None
         self._snapshot: Snapshot | None = None
         self._labels: dict[int, np.ndarray | None] = {}
+        self._rows: dict[int, np.ndarray] = {}  # each scatter's data row per drawn point
         self._rect = QtCore.QRectF(0, 0, 1, 1)
         self.apply_theme(self.theme)
 
@@ -66,8 +80,9 @@ class DecisionPanel(Panel):
         self._snapshot = None
         self._image.clear()
         self._boundary.setData(None)
-        for item in (self._fit, self._train, self._val):
+        for item in (self._fit, self._train, self._val, self._ring):
             item.setData([], [])
+        self._rows.clear()
         self._key.setText("")
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
@@ -106,6 +121,7 @@ class DecisionPanel(Panel):
 
     def _set_data(self, s: Snapshot) -> None:
         d, grid = s.data, s.decision
+        self._planar = grid is not None
         self._image.setVisible(grid is not None)
         self._boundary.setVisible(grid is not None and s.task == "binary")
         self._fit.setVisible(grid is None)
@@ -138,6 +154,7 @@ class DecisionPanel(Panel):
             self.label_axis(self._plot, "bottom", "x₁")
             self.label_axis(self._plot, "left", "x₂")
         self._restyle_points()
+        self._draw_ring()
 
     def _points(
         self, item: pg.ScatterPlotItem, x: np.ndarray, y: np.ndarray, labels: np.ndarray | None
@@ -145,6 +162,7 @@ class DecisionPanel(Panel):
         keep = np.isfinite(x) & np.isfinite(y)
         item.setData(np.asarray(x, float)[keep], np.asarray(y, float)[keep])
         self._labels[id(item)] = None if labels is None else np.asarray(labels)[keep]
+        self._rows[id(item)] = np.flatnonzero(keep)
 
     def _point_styles(self, item: pg.ScatterPlotItem) -> tuple[list[int], list[str]] | None:
         """Each point's colour index, and the colours: one per class, or 17 steps of the
@@ -161,6 +179,63 @@ class DecisionPanel(Panel):
         k = self._classes(self._data)
         levels = np.asarray(labels).astype(int) % k
         return levels.tolist(), [self.theme.category(i) for i in range(k)]
+
+    # ------------------------------------------------------------------ picking a sample
+    def set_followed(self, row: int | None) -> None:
+        """Ring training row ``row`` (the sample the X-ray follows); None removes the ring."""
+        self._followed = row
+        self._draw_ring()
+
+    def point_at(self, scene_pos: QtCore.QPointF) -> tuple[str, int] | None:
+        """The point nearest ``scene_pos`` within ``CLICK_RADIUS`` pixels, as ("training" or
+        "validation", its row in that set); None when no point is that near."""
+        vb = self._plot.vb
+        if self._data is None or not vb.sceneBoundingRect().contains(scene_pos):
+            return None
+        px, py = vb.viewPixelSize()
+        if not (px > 0 and py > 0):
+            return None
+        at = vb.mapSceneToView(scene_pos)
+        best: tuple[float, str, int] | None = None
+        for kind, item in (("training", self._train), ("validation", self._val)):
+            x, y = item.getData()
+            rows = self._rows.get(id(item))
+            if x is None or not len(x) or rows is None:
+                continue
+            dist = np.hypot((np.asarray(x) - at.x()) / px, (np.asarray(y) - at.y()) / py)
+            k = int(np.argmin(dist))
+            if dist[k] <= CLICK_RADIUS and (best is None or dist[k] < best[0]):
+                best = (float(dist[k]), kind, int(rows[k]))
+        return None if best is None else (best[1], best[2])
+
+    def _on_scene_clicked(self, event: object) -> None:
+        if event.button() != QtCore.Qt.MouseButton.LeftButton or event.double():
+            return
+        if self._stack.currentWidget() is not self._page:
+            return
+        hit = self.point_at(event.scenePos())
+        if hit is None:
+            return
+        kind, row = hit
+        if kind == "training":
+            self.training_point_clicked.emit(row)
+        else:
+            self.validation_point_clicked.emit(row)
+
+    def _draw_ring(self) -> None:
+        d, row = self._data, self._followed
+        if d is None or row is None or not 0 <= row < len(d.X_train):
+            self._ring.setData([], [])
+            return
+        x = float(d.X_train[row, 0])
+        if self._planar:
+            y = float(d.X_train[row, 1])
+        else:  # 1-D regression: the point (x, target)
+            y = float(np.asarray(d.y_train, float).reshape(len(d.y_train), -1)[row, 0])
+        if np.isfinite(x) and np.isfinite(y):
+            self._ring.setData([x], [y])
+        else:
+            self._ring.setData([], [])
 
     # ------------------------------------------------------------------ heat map
     def _draw_grid(self, task: str, grid: DecisionGrid) -> None:
@@ -221,6 +296,7 @@ class DecisionPanel(Panel):
         outline = pg.mkPen(t.background if t.name == "dark" else t.foreground, width=0.8)
         self._train.setPen(outline)
         self._val.setBrush(pg.mkBrush(None))
+        self._ring.setPen(pg.mkPen(t.foreground, width=2.5))
         train, val = self._point_styles(self._train), self._point_styles(self._val)
         if train is None or val is None:
             self._train.setBrush(pg.mkBrush(t.category(0)))

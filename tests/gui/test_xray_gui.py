@@ -8,6 +8,7 @@ import math
 
 import numpy as np
 import pytest
+from formula_check import assert_identity
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox
 
@@ -194,6 +195,51 @@ def test_inspector_writes_the_formula_with_its_numbers(qtbot, view, trained, xor
         view.diagram, Qt.MouseButton.LeftButton, pos=view.diagram.center_of(edge).toPoint()
     )
     assert "∂E/∂w = z_prev · δ" in view.inspector.toPlainText()
+
+
+def test_mini_batch_inspector_writes_the_mean_as_an_identity(qtbot, view, trained, xor_config):
+    assert view.set_source(xor_config, trained.state())
+    view.mode.setCurrentIndex(1)
+    X, t = view.stepper.next.X, view.stepper.next.y
+    _, _, deltas, dW = numpy_pass(trained, X, t)
+    for phase, _ in walk(qtbot, view):
+        if phase == ("backward", 1):
+            break
+    expected = {
+        (3, 0): deltas[2][:, 0].mean(),
+        (2, 1): deltas[1][:, 1].mean(),
+        (1, 3): deltas[0][:, 3].mean(),
+        (2, 0, 0): dW[1][0, 0],
+        (3, 2, 0): dW[2][2, 0],
+    }
+    for key, value in expected.items():
+        qtbot.mouseClick(
+            view.diagram, Qt.MouseButton.LeftButton, pos=view.diagram.center_of(key).toPoint()
+        )
+        assert view.selected == key
+        lines = view.inspector.toPlainText().splitlines()
+        head = "δ̄ = mean over the batch of " if len(key) == 2 else "∂E/∂w = mean over the batch of"
+        (line,) = [line for line in lines if line.startswith(head)]
+        assert_identity(line, value)
+        if key != (3, 0):
+            assert f"(1/{len(X)})·(" in line
+
+
+def test_select_row_follows_a_training_row_alone(qtbot, view, trained, xor_config):
+    followed = []
+    view.followed_changed.connect(followed.append)
+    assert not view.select_row(ROW)  # no network yet: shown once one arrives
+    assert view.set_source(xor_config, trained.state())
+    assert view.sample.value() == ROW and followed[-1] == ROW
+    np.testing.assert_array_equal(view.stepper.ray.x[0], trained.split.train.X[ROW])
+    view.mode.setCurrentIndex(1)
+    assert followed[-1] is None and view.followed_row() is None
+    assert view.select_row(3)
+    assert not view.stepper.mean and view.followed_row() == 3 and followed[-1] == 3
+    np.testing.assert_array_equal(view.stepper.ray.x[0], trained.split.train.X[3])
+    assert view.set_source(xor_config, trained.state())  # "Use training state" keeps the row
+    assert view.sample.value() == 3 and followed[-1] == 3
+    assert not view.select_row(10_000) and view.followed_row() == 3
 
 
 def test_period_key_steps_a_phase(qtbot, view, xor_config):
