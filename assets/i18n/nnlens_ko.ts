@@ -1322,7 +1322,7 @@
     </message>
     <message>
         <source>X-ray</source>
-        <translation>X-ray</translation>
+        <translation>역전파 X-ray</translation>
     </message>
     <message>
         <source>Timeline</source>
