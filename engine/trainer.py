@@ -448,16 +448,8 @@ class Trainer:
         saturated: float = math.nan,
         dead: float = math.nan,
     ) -> Histogram:
-        counts, edges = bins.count(values)
-        return Histogram(
-            name,
-            frozen(counts),
-            frozen(edges),
-            float(values.mean()),
-            float(values.std()),
-            saturated,
-            dead,
-        )
+        counts, edges, mean, std = bins.summarise(values)
+        return Histogram(name, frozen(counts), frozen(edges), mean, std, saturated, dead)
 
     def snapshot(self, evaluate: bool = True) -> Snapshot:
         """An immutable picture of the run now, for drawing. It records an evaluation unless
