@@ -828,16 +828,24 @@
         <translation>nnlens 손 계산 예제</translation>
     </message>
     <message>
-        <source>∂E/∂w = mean over the batch of z_prev · δ = {value}</source>
-        <translation>∂E/∂w = 배치 전체에 대한 z_prev · δ의 평균 = {value}</translation>
-    </message>
-    <message>
         <source>{name}: the handout is written as {formats}</source>
         <translation>{name}: 유인물은 {formats} 형식으로만 저장할 수 있습니다</translation>
     </message>
     <message>
         <source>{path}: cannot write the handout ({error})</source>
         <translation>{path}: 유인물을 저장할 수 없습니다 ({error})</translation>
+    </message>
+    <message>
+        <source>δ̄ = mean over the batch of y − t = {numbers}</source>
+        <translation>δ̄ = 배치 전체에 대한 y − t의 평균 = {numbers}</translation>
+    </message>
+    <message>
+        <source>δ̄ = mean over the batch of f′(u) · Σₖ wₖ δₖ{bn} = {numbers}</source>
+        <translation>δ̄ = 배치 전체에 대한 f′(u) · Σₖ wₖ δₖ{bn}의 평균 = {numbers}</translation>
+    </message>
+    <message>
+        <source>∂E/∂w = mean over the batch of z_prev · δ = {numbers}</source>
+        <translation>∂E/∂w = 배치 전체에 대한 z_prev · δ의 평균 = {numbers}</translation>
     </message>
 </context>
 <context>
@@ -1373,6 +1381,10 @@
         <translation>이미지로 복사</translation>
     </message>
     <message>
+        <source>Validation point {row}: the X-ray follows training samples (the filled dots)</source>
+        <translation>검증 데이터의 {row}번 점입니다. X-ray는 훈련 데이터(채워진 점)만 따라갑니다</translation>
+    </message>
+    <message>
         <source>Cannot compare these settings</source>
         <translation>이 설정은 비교할 수 없습니다</translation>
     </message>
@@ -1581,7 +1593,7 @@
     </message>
     <message>
         <source>Meant to train for {n} steps</source>
-        <translation>권장 학습 길이: {n} 스텝</translation>
+        <translation>권장 학습 길이: {n}&#xa0;스텝</translation>
     </message>
     <message>
         <source>Look at step 0: no training needed</source>
@@ -2326,10 +2338,6 @@ bias b{l}[{i}] = {b:.4f}</source>
         <translation>손실</translation>
     </message>
     <message>
-        <source>δ̄ = mean over the mini-batch of δ = {d}</source>
-        <translation>δ̄ = 미니배치에 대한 δ의 평균 = {d}</translation>
-    </message>
-    <message>
         <source>Chain rule: δ = ∂E/∂u = y − t, because the output function and the cost are matched ({cost})</source>
         <translation>연쇄 법칙: δ = ∂E/∂u = y − t. 출력 함수와 손실 함수가 짝을 이루기 때문입니다 ({cost})</translation>
     </message>
@@ -2460,6 +2468,10 @@ bias b{l}[{i}] = {b:.4f}</source>
     <message>
         <source>sample </source>
         <translation>샘플 </translation>
+    </message>
+    <message>
+        <source>The training row the X-ray follows; clicking a training point on the decision boundary picks it. The network graph&apos;s probe sample counts the probe rows instead, so its numbers are other samples.</source>
+        <translation>X-ray가 따라가는 훈련 데이터 행입니다. 결정 경계에서 훈련 데이터 점을 클릭해도 고를 수 있습니다. 신경망 그래프의 관찰 샘플은 관찰용 행을 따로 세므로, 번호가 같아도 다른 샘플입니다.</translation>
     </message>
     <message>
         <source>one sample</source>
