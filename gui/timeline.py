@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from engine.config import ExperimentConfig
 from engine.errors import NnlensError
@@ -219,29 +219,13 @@ class TimelineThread(TrainingThread):
         parent: QObject | None = None,
         budget_bytes: int = DEFAULT_BUDGET,
     ) -> None:
-        QObject.__init__(self, parent)  # TrainingThread.__init__ would build a plain worker
-        self.worker = TimelineWorker(config, tick_seconds, budget_bytes)
-        self.qthread = QThread()
-        self.qthread.setObjectName("nnlens training")
-        self.worker.moveToThread(self.qthread)
-        self.qthread.started.connect(self.worker.start)
-        self.worker.finished.connect(self.qthread.quit, Qt.ConnectionType.DirectConnection)
-        self.qthread.finished.connect(self.worker.deleteLater)
-        w = self.worker
-        for request, slot in (
-            (self._play_requested, w.play),
-            (self._pause_requested, w.pause),
-            (self._step_requested, w.step),
-            (self._epoch_requested, w.step_epoch),
-            (self._reset_requested, w.reset),
-            (self._speed_requested, w.set_speed),
-            (self._hyper_requested, w.set_hyper),
-            (self._stop_requested, w.stop),
-            (self._rewind_requested, w.rewind),
-            (self._branch_requested, w.branch),
-            (self._state_requested, w.request_state),
-        ):
-            request.connect(slot)
+        worker = TimelineWorker(config, tick_seconds, budget_bytes)
+        super().__init__(config, tick_seconds, parent, worker=worker)
+        self._forward(
+            (self._rewind_requested, worker.rewind),
+            (self._branch_requested, worker.branch),
+            (self._state_requested, worker.request_state),
+        )
 
     def rewind(self, step: int) -> None:
         self._rewind_requested.emit(int(step))
