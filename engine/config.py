@@ -281,8 +281,16 @@ class ExperimentConfig:
             raise ConfigError(str(path), why) from None
 
     def with_changes(self, changes: dict[str, Any]) -> ExperimentConfig:
-        """A validated copy with dotted fields changed, e.g. ``{"optimizer.lr": 0.1}``."""
+        """A validated copy with dotted fields changed, e.g. ``{"optimizer.lr": 0.1}``. A new
+        optimizer starts from its own defaults: the old one's settings (Adam's beta1, …) are
+        dropped unless ``changes`` names them too; the learning rate is kept."""
         raw = self.to_dict()
+        name = changes.get("optimizer.name")
+        if name is not None and name != self.optimizer.name:
+            named = {d.partition(".")[2] for d in changes if d.startswith("optimizer.")}
+            raw["optimizer"] = {
+                k: v for k, v in raw["optimizer"].items() if k in ("name", "lr") or k in named
+            }
         for dotted, value in changes.items():
             section, _, key = dotted.rpartition(".")
             target = raw[section] if section else raw

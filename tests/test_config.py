@@ -97,3 +97,26 @@ def test_every_shipped_lesson_loads():
 def test_unknown_lesson_lists_the_available_ones():
     with pytest.raises(ConfigError, match=r"available: .*xor"):
         load_lesson("nope")
+
+
+def test_changing_the_optimizer_drops_the_old_ones_settings_but_keeps_the_rate():
+    adam = ExperimentConfig().with_changes(
+        {"optimizer.name": "adam", "optimizer.lr": 0.05, "optimizer.beta1": 0.8}
+    )
+    sgd = adam.with_changes({"optimizer.name": "sgd"})
+    assert sgd.optimizer.name == "sgd"
+    assert sgd.optimizer.lr == 0.05
+    assert sgd.optimizer.hyper == {}
+    momentum = adam.with_changes({"optimizer.name": "momentum", "optimizer.momentum": 0.5})
+    assert momentum.optimizer.hyper == {"momentum": 0.5}
+    # the same optimizer keeps its settings
+    assert adam.with_changes({"optimizer.lr": 0.1}).optimizer.hyper == {"beta1": 0.8}
+
+
+def test_compare_across_optimizers_from_an_adam_experiment():
+    from engine.compare import vary
+
+    base = ExperimentConfig().with_changes({"optimizer.name": "adam", "optimizer.beta2": 0.99})
+    variants = vary(base, "optimizer.name", ["sgd", "adam"])
+    assert [v.config.optimizer.name for v in variants] == ["sgd", "adam"]
+    assert variants[0].config.optimizer.hyper == {}
