@@ -109,6 +109,7 @@ class NetworkGraphPanel(Panel):
         self._flat: list[np.ndarray] = []
         self._drawn = np.empty((0, 7))
         self._node_styles: tuple | None = None
+        self._nodes_placed = False
         self._last_step = -1
         self._weight_range.reset()
 
@@ -299,7 +300,13 @@ class NetworkGraphPanel(Panel):
             pens = [self._pens[k] for k in outline.tolist()]
             pens[: len(self._shown[0])] = [self._pens["input"]] * len(self._shown[0])
             brushes = [self._brushes[k] for k in fill.tolist()]
-            self._nodes.setData(pos=self._node_xy, brush=brushes, pen=pens)
+            if len(self._nodes.data) == len(self._node_xy) and self._nodes_placed:
+                # the same nodes in new colours: no new points, bounds or spatial index
+                self._nodes.setBrush(brushes, update=False)
+                self._nodes.setPen(pens)
+            else:
+                self._nodes.setData(pos=self._node_xy, brush=brushes, pen=pens)
+                self._nodes_placed = True
         x = s.probe_inputs[sample]
         shown_x = ", ".join(fmt(float(v), 2) for v in x[:4]) + (", …" if len(x) > 4 else "")
         out = s.probe_outputs[sample]
