@@ -20,6 +20,12 @@ MAX_STEPS = 500
 GRID = 160
 ISO_LEVELS = 10
 PLAY_INTERVAL_MS = 100
+PLOT_MINIMUM = 80
+"""The plot's least width, axes included, in the panel's minimum size (as before the strip)."""
+LEGEND_MARGIN = 8
+CORNERS = ((1, 0), (1, 1), (0, 0), (0, 1))
+"""Where the legend may sit, as (x, y) anchors in the view box, in order of preference:
+top right, bottom right, top left, bottom left."""
 
 RUNNERS: tuple[tuple[str, str, float, bool, int], ...] = (
     ("SGD", "sgd", 0.95, True, 0),
@@ -91,6 +97,47 @@ class _Runner:
         self.points.setVisible(self.sample.isVisible())
 
 
+class _Legend(pg.LegendItem):
+    """The runners' legend; once the user drags it somewhere, it stays where it was put."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.placed_by_user = False
+
+    def mouseDragEvent(self, event: object) -> None:
+        self.placed_by_user = True
+        super().mouseDragEvent(event)
+
+
+def _segments(race: SurfaceRace, surface: surfaces.Surface) -> tuple[np.ndarray, np.ndarray]:
+    """Every step of every path as a segment from ``a`` to ``b`` (each shape ``(n, 2)``), and
+    the start and the minima as segments of no length: what the legend should not hide."""
+    paths = [p for p in race.paths.values() if len(p)]
+    marks = np.array([race.start, *surface.minima], dtype=float).reshape(-1, 2)
+    a = np.concatenate([*(p[:-1] for p in paths), marks])
+    b = np.concatenate([*(p[1:] for p in paths), marks])
+    finite = np.isfinite(a).all(axis=1) & np.isfinite(b).all(axis=1)
+    return a[finite], b[finite]
+
+
+def _crossing(a: np.ndarray, b: np.ndarray, box: tuple[float, float, float, float]) -> int:
+    """How many segments ``a``–``b`` touch the rectangle ``box`` = (x0, x1, y0, y1): their
+    bounding boxes overlap it and its corners do not all lie on one side of their line."""
+    x0, x1, y0, y1 = box
+    near = (
+        (np.minimum(a[:, 0], b[:, 0]) <= x1)
+        & (np.maximum(a[:, 0], b[:, 0]) >= x0)
+        & (np.minimum(a[:, 1], b[:, 1]) <= y1)
+        & (np.maximum(a[:, 1], b[:, 1]) >= y0)
+    )
+    a, d = a[near], b[near] - a[near]
+    sides = [
+        d[:, 0] * (cy - a[:, 1]) - d[:, 1] * (cx - a[:, 0]) for cx in (x0, x1) for cy in (y0, y1)
+    ]
+    sides = np.array(sides)
+    return int(np.count_nonzero(~((sides > 0).all(axis=0) | (sides < 0).all(axis=0))))
+
+
 class OptimizerRacePanel(Panel):
     key = "race"
 
@@ -103,6 +150,8 @@ class OptimizerRacePanel(Panel):
                 self._surface_box.count() - 1, surface.title, QtCore.Qt.ItemDataRole.ToolTipRole
             )
         self._surface_box.currentIndexChanged.connect(self._on_surface_changed)
+        policy = QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents  # its font may change
+        self._surface_box.setSizeAdjustPolicy(policy)
         self._play = QtWidgets.QPushButton(self.tr("Play"))
         self._play.setCheckable(True)
         self._play.toggled.connect(self._on_play_toggled)
@@ -116,8 +165,7 @@ class OptimizerRacePanel(Panel):
 
         self._checks: dict[str, QtWidgets.QCheckBox] = {}
         self._rates: dict[str, QtWidgets.QDoubleSpinBox] = {}
-        runners = QtWidgets.QGridLayout()
-        for row, (label, _, lr, on, _) in enumerate(RUNNERS):
+        for label, _, lr, on, _ in RUNNERS:
             check = QtWidgets.QCheckBox(_shown(label))
             check.setChecked(on)
             check.toggled.connect(self._rebuild)
@@ -126,24 +174,26 @@ class OptimizerRacePanel(Panel):
             rate.setPrefix("η ")
             rate.setKeyboardTracking(False)
             rate.valueChanged.connect(self._rebuild)
-            runners.addWidget(check, row, 0)
-            runners.addWidget(rate, row, 1)
             self._checks[label], self._rates[label] = check, rate
-        buttons = QtWidgets.QHBoxLayout()
+        self._buttons = QtWidgets.QHBoxLayout()
         for button in (self._play, step, reset):
-            buttons.addWidget(button)
-        side = QtWidgets.QVBoxLayout()
-        side.addWidget(self._surface_box)
-        side.addLayout(buttons)
-        side.addLayout(runners)
-        side.addWidget(self._status)
-        side.addStretch(1)
-        hint = QtWidgets.QLabel(self.tr("Click the plot to move the start."))
-        hint.setWordWrap(True)
-        side.addWidget(hint)
+            self._buttons.addWidget(button)
+        self._buttons.addStretch(1)
+        self._hint = QtWidgets.QLabel(self.tr("Click the plot to move the start."))
+        self._hint.setWordWrap(True)
+        self._controls = QtWidgets.QWidget()
+        self._grid = QtWidgets.QGridLayout(self._controls)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._arrangement: tuple[int, bool, bool] | None = None
 
         canvas = self.new_canvas()
+        self._canvas = canvas
         self._plot = self.new_plot(canvas)
+        self._plot.vb.setAspectLocked(True, 1.0)
+        canvas.ci.layout.setAlignment(self._plot, QtCore.Qt.AlignmentFlag.AlignCenter)
+        canvas.ci.setMaximumSize(QtCore.QSizeF(1e6, 1e6))  # fills the view around a smaller plot
+        self._plot.vb.sigResized.connect(self._fit_plot)
+        canvas.ci.geometryChanged.connect(self._fit_plot)
         self._image = pg.ImageItem()
         self._plot.addItem(self._image)
         self._isocurves = [pg.IsocurveItem() for _ in range(ISO_LEVELS)]
@@ -151,18 +201,23 @@ class OptimizerRacePanel(Panel):
             iso.setParentItem(self._image)
         self._minima = pg.ScatterPlotItem(symbol="star", size=14)
         self._start = pg.ScatterPlotItem(symbol="x", size=14)
-        self._legend = pg.LegendItem(offset=(-8, 8), labelTextSize="9pt")
+        self._legend = _Legend(labelTextSize="9pt")
         self._legend.setParentItem(self._plot.vb)
+        self._corner = CORNERS[0]
+        self._anchored: tuple[tuple[int, int], QtCore.QSizeF] | None = None
+        self._plot.vb.sigResized.connect(self._place_legend)
         self._runners: dict[str, _Runner] = {}
         for item in (self._minima, self._start):
             item.setZValue(20)
             self._plot.addItem(item)
         canvas.scene().sigMouseClicked.connect(self._on_clicked)
 
-        layout = QtWidgets.QHBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(canvas, 1)
-        layout.addLayout(side)
+        self._layout = QtWidgets.QBoxLayout(QtWidgets.QBoxLayout.Direction.TopToBottom, self)
+        self._layout.setContentsMargins(4, 4, 4, 4)
+        self._layout.addWidget(canvas, 1)
+        self._layout.addWidget(self._controls)
+        self._layout.setSizeConstraint(QtWidgets.QLayout.SizeConstraint.SetNoConstraint)
+        self._occupied = (np.empty((0, 2)), np.empty((0, 2)))
         self._race: SurfaceRace | None = None
         self._cap = MAX_STEPS
         self._count = 0
@@ -171,6 +226,7 @@ class OptimizerRacePanel(Panel):
         self._legend_names: list[tuple[str, str]] = []
         self._set_surface(surfaces.get("book"))
         self.apply_theme(self.theme)
+        self._arrange(*self._choose_arrangement(self.size()))
 
     def title(self) -> str:
         return self.tr("Optimizer paths")
@@ -202,6 +258,10 @@ class OptimizerRacePanel(Panel):
         self._minima.setData(minima[:, 0], minima[:, 1])
         self._plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
         self.set_title(self._plot, surface.title)
+        self._legend.placed_by_user = False
+        if self._arrangement is not None:  # another aspect may want the controls elsewhere
+            self._arrange(*self._choose_arrangement(self.size()))
+            self._fit_plot()
         self._rebuild()
 
     def _rebuild(self) -> None:
@@ -275,6 +335,8 @@ class OptimizerRacePanel(Panel):
         names = []
         for label, path in race.paths.items():
             self._runners[label].set_path(path)
+        self._occupied = _segments(race, self._surface)
+        for label in race.paths:
             name = f"{_shown(label)} (η {fmt(self._rates[label].value())})"
             if label in diverged:
                 name += " " + self.tr("diverged at step {n}").format(n=diverged[label])
@@ -284,10 +346,15 @@ class OptimizerRacePanel(Panel):
             self._legend.clear()
             for label, name in names:
                 self._legend.addItem(self._runners[label].sample, name)
+            self._anchored = None  # the legend moved itself to (0, 0) while growing
+        self._place_legend()
         start = self._start.data
         if len(start) != 1 or (start["x"][0], start["y"][0]) != race.start:
             self._start.setData([race.start[0]], [race.start[1]])
-        self._status.setText(self.tr("step {n} of {m}").format(n=race.steps, m=self._cap))
+        status = [self.tr("step {n} of {m}").format(n=race.steps, m=self._cap)]
+        for label, step in diverged.items():
+            status.append(f"{_shown(label)} " + self.tr("diverged at step {n}").format(n=step))
+        self._status.setText(" · ".join(status))
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         if self._seen is None or snapshot.step < self._seen:
@@ -327,6 +394,186 @@ class OptimizerRacePanel(Panel):
             return
         self._drawn = -1
         self._sync()
+
+    # ------------------------------------------------------------------ layout
+    def _spacing(self) -> int:
+        return max(self._grid.spacing(), 0)
+
+    def _controls_size(self, k: int, width: int = 0) -> tuple[QtCore.QSize, bool]:
+        """The controls' size with the runners in ``k`` columns, ``width`` wide at least, and
+        whether the surface box and the buttons then take a row each."""
+        sp = self._spacing()
+        checks, rates = list(self._checks.values()), list(self._rates.values())
+        pair = max(c.sizeHint().width() for c in checks) + sp
+        pair += max(r.sizeHint().width() for r in rates)
+        row = max(w.sizeHint().height() for w in [*checks, *rates])
+        combo = self._surface_box.sizeHint()
+        buttons = [self._buttons.itemAt(i).widget() for i in range(self._buttons.count())]
+        buttons = [b.sizeHint() for b in buttons if isinstance(b, QtWidgets.QPushButton)]
+        buttons = QtCore.QSize(
+            sum(b.width() for b in buttons) + (len(buttons) - 1) * self._buttons.spacing(),
+            max(b.height() for b in buttons),
+        )
+        one_row = combo.width() + sp + buttons.width()
+        stacked = k == 1 or one_row > max(width, k * (pair + sp) - sp)
+        width = max(width, k * (pair + sp) - sp, buttons.width(), combo.width())
+        if not stacked:
+            width = max(width, one_row)
+        top = (
+            combo.height() + sp + buttons.height()
+            if stacked
+            else max(combo.height(), buttons.height())
+        )
+        rows = -(-len(RUNNERS) // k)
+        status = self._status.sizeHint()
+        if k == 1:
+            foot = status.height() + sp + self._hint.heightForWidth(width)
+        else:
+            foot = max(status.height(), self._hint.heightForWidth(width - status.width() - sp))
+        height = top + sp + rows * (row + sp) - sp + sp + foot
+        return QtCore.QSize(width, height), stacked
+
+    def _overhead(self) -> tuple[float, float]:
+        """Pixels the canvas spends around the view box: axes, title and margins."""
+        plot, vb = self._plot, self._plot.vb
+        left, top, right, bottom = self._canvas.ci.layout.getContentsMargins()
+        if vb.width() > 1 and vb.height() > 1:
+            ox, oy = plot.width() - vb.width(), plot.height() - vb.height()
+        else:
+            ox, oy = 50.0, 60.0
+        return ox + left + right, oy + top + bottom
+
+    def _aspect(self) -> float:
+        """Width over height of the surface's bounds: one unit of x is as long as one of y."""
+        (x0, x1), (y0, y1) = self._surface.bounds
+        return (x1 - x0) / (y1 - y0)
+
+    def _choose_arrangement(self, size: QtCore.QSize) -> tuple[int, bool, bool]:
+        """Runner columns, whether the controls stand beside the plot (else below it), and
+        whether the surface box and the buttons take a row each: of the controls below the
+        plot (in as many columns as fit) or in a column beside it, whichever leaves the
+        surface's plot the larger area at its aspect."""
+        margins = self._layout.contentsMargins()
+        width = size.width() - margins.left() - margins.right()
+        height = size.height() - margins.top() - margins.bottom()
+        sp = max(self._layout.spacing(), 0)
+        ox, oy = self._overhead()
+        aspect = self._aspect()
+
+        def area(w: float, h: float) -> float:
+            side = min(w - ox, (h - oy) * aspect)
+            return max(side, 0.0) ** 2 / aspect
+
+        fits = [k for k in range(1, len(RUNNERS) + 1) if self._controls_size(k)[0].width() <= width]
+        k = max(fits, default=1)
+        below, stacked = self._controls_size(k, width)
+        column = self._controls_size(1)[0]
+        beside = area(width - column.width() - sp, height) if column.height() <= height else -1.0
+        if beside > area(width, height - below.height() - sp):
+            return 1, True, True
+        return k, False, stacked
+
+    def _arrange(self, k: int, beside: bool, stacked: bool) -> None:
+        """Place the controls: ``k`` runner columns, beside the plot or below it."""
+        if self._arrangement == (k, beside, stacked):
+            return
+        self._arrangement = (k, beside, stacked)
+        direction = QtWidgets.QBoxLayout.Direction
+        self._layout.setDirection(direction.LeftToRight if beside else direction.TopToBottom)
+        grid = self._grid
+        for widget in (self._surface_box, *self._checks.values(), *self._rates.values()):
+            grid.removeWidget(widget)
+        for widget in (self._status, self._hint):
+            grid.removeWidget(widget)
+        grid.removeItem(self._buttons)
+        self._buttons.removeWidget(self._surface_box)
+        for i in range(grid.rowCount()):
+            grid.setRowStretch(i, 0)
+        for i in range(grid.columnCount()):
+            grid.setColumnStretch(i, 0)
+        span = 2 * k
+        if stacked:
+            grid.addWidget(self._surface_box, 0, 0, 1, span)
+        else:
+            self._buttons.insertWidget(0, self._surface_box)
+        grid.addLayout(self._buttons, 1 if stacked else 0, 0, 1, span)
+        row = 2 if stacked else 1
+        rows = -(-len(RUNNERS) // k)
+        for i, (label, *_) in enumerate(RUNNERS):
+            grid.addWidget(self._checks[label], row + i % rows, 2 * (i // rows))
+            grid.addWidget(self._rates[label], row + i % rows, 2 * (i // rows) + 1)
+        grid.setColumnStretch(span, 1)  # the runners pack to the left
+        row += rows
+        grid.addWidget(self._status, row, 0, 1, 2)
+        if k == 1:
+            grid.setRowStretch(row + 1, 1 if beside else 0)
+            grid.addWidget(self._hint, row + 2, 0, 1, 2)
+        else:
+            grid.addWidget(self._hint, row, 2, 1, span - 1)
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange(*self._choose_arrangement(event.size()))
+
+    def minimumSizeHint(self) -> QtCore.QSize:
+        """The controls in a column beside a small plot (the arrangement that needs least)."""
+        column = self._controls_size(1)[0]
+        margins = self._layout.contentsMargins()
+        sp = max(self._layout.spacing(), 0)
+        return QtCore.QSize(
+            column.width() + sp + PLOT_MINIMUM + margins.left() + margins.right(),
+            column.height() + margins.top() + margins.bottom(),
+        )
+
+    def _fit_plot(self) -> None:
+        """Shrink the plot to the surface's aspect inside its canvas (the rest is margin), so
+        the aspect lock never shows blank bands beyond the surface's bounds."""
+        plot, vb = self._plot, self._plot.vb
+        if vb.width() <= 1 or vb.height() <= 1:
+            return
+        ox, oy = plot.width() - vb.width(), plot.height() - vb.height()
+        left, top, right, bottom = self._canvas.ci.layout.getContentsMargins()
+        room = self._canvas.ci.size()
+        w, h = room.width() - left - right - ox, room.height() - top - bottom - oy
+        if w <= 0 or h <= 0:
+            return
+        aspect = self._aspect()
+        w = min(w, h * aspect)
+        target = QtCore.QSizeF(w + ox, w / aspect + oy)
+        current = plot.maximumSize()
+        if abs(current.width() - target.width()) + abs(current.height() - target.height()) > 1:
+            plot.setMaximumSize(target)
+            self._canvas.ci.layout.activate()  # now: a figure paints without an event loop
+
+    def _place_legend(self) -> None:
+        """Put the legend in the corner of the view box where it hides no step of any path
+        (nor the start or a minimum). A plot too small for such a corner shows no legend while
+        the runner table names the colours; a figure, which has no table (its controls are
+        hidden), keeps it in the corner that hides least."""
+        legend, vb = self._legend, self._plot.vb
+        if legend.placed_by_user or not legend.items or vb.width() <= 0 or vb.height() <= 0:
+            return
+        (x0, x1), (y0, y1) = vb.viewRange()
+        sx, sy = (x1 - x0) / vb.width(), (y1 - y0) / vb.height()  # data units per pixel
+        size = legend.boundingRect().size()
+        pad = 8.0  # half a marker, and a little air
+
+        def box(corner: tuple[int, int]) -> tuple[float, float, float, float]:
+            left = LEGEND_MARGIN if corner[0] == 0 else vb.width() - LEGEND_MARGIN - size.width()
+            top = LEGEND_MARGIN if corner[1] == 0 else vb.height() - LEGEND_MARGIN - size.height()
+            right, bottom = left + size.width() + pad, top + size.height() + pad
+            left, top = left - pad, top - pad
+            return x0 + left * sx, x0 + right * sx, y1 - bottom * sy, y1 - top * sy
+
+        counts = {corner: _crossing(*self._occupied, box(corner)) for corner in CORNERS}
+        self._corner = min(CORNERS, key=lambda c: (counts[c], c != self._corner, CORNERS.index(c)))
+        offset = tuple(LEGEND_MARGIN if a == 0 else -LEGEND_MARGIN for a in self._corner)
+        if self._anchored != (self._corner, size):  # re-anchored after each change of entries
+            self._anchored = (self._corner, size)
+            legend.anchor(itemPos=self._corner, parentPos=self._corner, offset=offset)
+        shown = counts[self._corner] == 0 or self._surface_box.isHidden()
+        if shown != legend.isVisible():
+            legend.setVisible(shown)
 
     # ------------------------------------------------------------------ theme
     def restyle(self, theme: Theme) -> None:
