@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import subprocess
 import sys
@@ -36,6 +37,7 @@ from engine.trainer import Trainer  # noqa: E402
 from gui.frames import DRAW_SHARE  # noqa: E402
 from gui.worker import DISPLAY_SHARE  # noqa: E402
 
+CPU_FRAMES = 40
 TARGETS = {"redraws": 25.0, "stall": 50.0, "fraction": 0.5, "first_frame": 1.5}
 
 
@@ -134,6 +136,7 @@ def gui_run(config: ExperimentConfig, seconds: float, rounds: int = 5) -> dict[s
         ratios.append(gui_rates[-1] / headless_rates[-1])
         rounds_seen.append((round(redraws[-1], 1), round(gui_rates[-1]), round(headless_rates[-1])))
     frame_cost = window.frames.frame_cost
+    cpu = panel_cpu(window, reference)
     paint = {}
     for panel in window.panels:
         t0 = time.perf_counter()
@@ -157,7 +160,35 @@ def gui_run(config: ExperimentConfig, seconds: float, rounds: int = 5) -> dict[s
         "rounds": rounds_seen,
         "costs": {k: float(np.mean(v)) * 1000 if v else float("nan") for k, v in costs.items()},
         "paint": {k: v * 1000 for k, v in paint.items()},
+        "cpu": cpu,
     }
+
+
+def panel_cpu(window, trainer: Trainer, frames: int = CPU_FRAMES) -> dict[str, list[float]]:
+    """Each visible panel's CPU time per frame in ms, ``[show_snapshot, painting]``: the
+    paused window draws ``frames`` snapshots made beforehand (every fifth one evaluated, as
+    the live view asks for them), each panel's scene updates and painting flushed after its
+    ``show_snapshot``. CPU time of the GUI thread: a busy shared machine inflates it far less
+    than the wall clock that the live figures above use."""
+    from PySide6.QtCore import QCoreApplication
+
+    snapshots = []
+    for k in range(frames + 3):
+        trainer.run(6)
+        snapshots.append(trainer.snapshot(evaluate=k % 5 == 0))
+    panels = [p for p in window.panels if window.docks[p.key].isVisible()]
+    costs = {p.key: [0.0, 0.0] for p in panels}
+    for k, snapshot in enumerate(snapshots):
+        for panel in panels:
+            t0 = time.thread_time()
+            type(panel).show_snapshot(panel, snapshot)  # not the live figures' timing wrapper
+            t1 = time.thread_time()
+            QCoreApplication.sendPostedEvents()
+            QCoreApplication.sendPostedEvents()
+            if k >= 3:  # the first ones rebuild the plots for the new run
+                costs[panel.key][0] += (t1 - t0) * 1000 / frames
+                costs[panel.key][1] += (time.thread_time() - t1) * 1000 / frames
+    return costs
 
 
 def first_frame(preset: str | None) -> float:
@@ -247,10 +278,20 @@ def main() -> None:
         f"{gui['snapshot_cost'] * 1000:.1f} ms, one `step()` {1000 / rate:.2f} ms. "
         f"Per stretch (redraws/s, GUI steps/s, headless steps/s): {gui['rounds']}\n"
     )
-    print("| panel | show_snapshot (ms, mean) | full repaint via grab() (ms) |")
-    print("|---|---|---|")
+    print(
+        "| panel | show_snapshot (ms, mean) | full repaint via grab() (ms) | CPU per frame: "
+        "show_snapshot + painting (ms) |"
+    )
+    print("|---|---|---|---|")
     for key, cost in gui["costs"].items():
-        print(f"| {key} | {cost:.1f} | {gui['paint'][key]:.1f} |")
+        show, painting = gui["cpu"].get(key, (math.nan, math.nan))
+        print(f"| {key} | {cost:.1f} | {gui['paint'][key]:.1f} | {show:.2f} + {painting:.2f} |")
+    total = [sum(c[i] for c in gui["cpu"].values()) for i in (0, 1)]
+    print(
+        f"\nCPU per frame of all visible panels, {CPU_FRAMES} snapshots drawn in the paused "
+        f"window: {total[0]:.1f} ms show_snapshot + {total[1]:.1f} ms painting = "
+        f"{sum(total):.1f} ms."
+    )
     if args.json:
         figures = {**gui, "seconds": args.seconds, "load_average": os.getloadavg()}
         figures |= {"first_frame_xor": starts[1], "first_frame_digits": start_digits}
