@@ -471,15 +471,42 @@ class ColorBar(QtWidgets.QWidget):
         painter.end()
 
 
-class StepCurve(pg.PlotCurveItem):
-    """A histogram's filled step curve whose bounds come from the extent it was given: pyqtgraph
-    finds them by scanning the data twice and measuring the pixel size again after every
-    ``setData``, for eleven histograms a frame. Drawn by pyqtgraph as before."""
+class ExtentCurve(pg.PlotCurveItem):
+    """A curve whose bounds come from the extent ``(x0, x1, y0, y1)`` it was given (None: as
+    pyqtgraph finds them). pyqtgraph finds them by scanning the data twice and measuring the
+    pixel size again after every ``setData``, and Qt asks for them several times a frame."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self._extent: tuple[float, float, float, float] | None = None
+        self._pixel: tuple[float, float] | None = None
+
+    def set_extent(self, extent: tuple[float, float, float, float] | None) -> None:
+        self.prepareGeometryChange()
+        self._extent = extent
+
+    def boundingRect(self) -> QtCore.QRectF:
+        if self._extent is None:
+            return super().boundingRect()
+        if self._pixel is None:
+            px, py = self.pixelVectors()
+            self._pixel = (0.0 if px is None else px.length(), 0.0 if py is None else py.length())
+        pad = self.pixelPadding()
+        px, py = self._pixel[0] * pad, self._pixel[1] * pad
+        x0, x1, y0, y1 = self._extent
+        return QtCore.QRectF(x0 - px, y0 - py, x1 - x0 + 2 * px, y1 - y0 + 2 * py)
+
+    def viewTransformChanged(self) -> None:
+        self._pixel = None
+        super().viewTransformChanged()
+
+
+class StepCurve(ExtentCurve):
+    """A histogram's filled step curve, its extent taken from its edges and heights (eleven
+    histograms a frame). Drawn by pyqtgraph as before."""
 
     def __init__(self) -> None:
         super().__init__(fillLevel=0.0, skipFiniteCheck=True)
-        self._extent: tuple[float, float, float, float] | None = None
-        self._pixel: tuple[float, float] | None = None
 
     def set_steps(self, edges: np.ndarray, heights: np.ndarray) -> None:
         """``heights`` (n,) between ``edges`` (n + 1,), all finite; unchanged data is skipped."""
@@ -497,21 +524,6 @@ class StepCurve(pg.PlotCurveItem):
     def clear_steps(self) -> None:
         self._extent = None
         self.setData([0.0], [], stepMode="center")
-
-    def boundingRect(self) -> QtCore.QRectF:
-        if self._extent is None:
-            return super().boundingRect()
-        if self._pixel is None:
-            px, py = self.pixelVectors()
-            self._pixel = (0.0 if px is None else px.length(), 0.0 if py is None else py.length())
-        pad = self.pixelPadding()
-        px, py = self._pixel[0] * pad, self._pixel[1] * pad
-        x0, x1, y0, y1 = self._extent
-        return QtCore.QRectF(x0 - px, y0 - py, x1 - x0 + 2 * px, y1 - y0 + 2 * py)
-
-    def viewTransformChanged(self) -> None:
-        self._pixel = None
-        super().viewTransformChanged()
 
 
 class HistogramPlot:

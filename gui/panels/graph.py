@@ -9,7 +9,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from engine import activations
 from engine.snapshot import Snapshot
-from gui.panels.base import ColorBar, LiveLabel, Panel, StableRange, fmt, mute
+from gui.panels.base import ColorBar, ExtentCurve, LiveLabel, Panel, StableRange, fmt, mute
 from gui.theme import Theme, diverging_rgba
 
 MAX_NODES = 16
@@ -23,13 +23,14 @@ FILL_STEPS = 33
 CENTRE = QtCore.Qt.AlignmentFlag.AlignCenter
 
 
-class EdgeLines(pg.PlotCurveItem):
+class EdgeLines(ExtentCurve):
     """Line pairs (``connect="pairs"``) stroked in device pixels.
 
     With the view's scaling on the painter, Qt strokes a pen wider than one pixel through its
     general path, about three times slower than for the same lines mapped to device pixels
     first: two thirds of the graph's frame went to its edges. The pens are cosmetic, so the
-    pixels are the same; vector exports get the same lines in the page's coordinates.
+    pixels are the same; vector exports get the same lines in the page's coordinates. Its
+    bounds are the columns of nodes the edges run between (``set_extent``), not the data's.
     """
 
     def __init__(self) -> None:
@@ -151,6 +152,9 @@ class NetworkGraphPanel(Panel):
             [np.column_stack([np.full(len(y), float(l)), y]) for l, y in enumerate(self._ys)]
         )
         self._node_ids = [(l, int(i)) for l, rows in enumerate(shown) for i in rows]
+        top = max((len(rows) - 1) / 2 for rows in shown)
+        for item in self._edges:  # every edge runs between two of these nodes
+            item.set_extent((0.0, float(L), -top, top))
         self._geometry = []
         self._flat = []
         for l in range(1, L + 1):
