@@ -73,13 +73,13 @@ def test_the_step_activation_is_refused_rather_than_trained(xor_config):
 
 
 def test_a_long_diverging_run_keeps_the_window_drawing(qtbot, open_window, xor_config):
-    """SGD with sigmoid at η 1e6 trains 570 steps before its loss explodes; at 500 steps/s on
-    the speed slider the window draws frames and its timers fire while that runs, and no frame
-    on the way holds a NaN."""
+    """SGD with sigmoid at η 1e6 trains 570 steps before its loss explodes; at 200 steps/s on
+    the speed slider (about 3 s, so a loaded machine still draws many frames on the way) the
+    window draws frames and its timers fire while that runs, and no frame holds a NaN."""
     config = xor_config.with_changes({"optimizer.name": "sgd", "optimizer.lr": 1e6})
     config = config.with_changes({"model.activation": "sigmoid"})
     window = open_window(config)
-    window.transport.speed.setValue(SPEEDS.index(500))
+    window.transport.speed.setValue(SPEEDS.index(200))
     drawn, bad, ticks = [], [], []
     window.frame_drawn.connect(lambda snapshot: bad.extend(non_finite_items(window)))
     window.frame_drawn.connect(drawn.append)
@@ -88,7 +88,7 @@ def test_a_long_diverging_run_keeps_the_window_drawing(qtbot, open_window, xor_c
     probe.timeout.connect(lambda: ticks.append(window.transport.play.isChecked()))
     probe.start()
     window.transport.play.trigger()
-    qtbot.waitUntil(lambda: bool(drawn and drawn[-1].diverged), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(drawn and drawn[-1].diverged), timeout=30_000)
     probe.stop()
     assert "at step 571" in window.status_alarm.text()
     assert [s for s in drawn if 1 < s.step < 570], [s.step for s in drawn]
