@@ -59,7 +59,6 @@ class Extras(QObject):
         w.addToolBar(Qt.ToolBarArea.BottomToolBarArea, toolbar)
         toolbar.addWidget(self.timeline)
         worker.timeline_changed.connect(self.timeline.set_timeline)
-        worker.snapshot_ready.connect(self.timeline.show_snapshot)
         worker.branched.connect(self._on_branched)
         self.timeline.rewind_requested.connect(w.training.rewind)
         self.timeline.branch_requested.connect(w.training.branch)

@@ -395,6 +395,7 @@ class MainWindow(QMainWindow):
         if self._stats_shown == (id(snapshot), id(stats)):
             return
         self._stats_shown = (id(snapshot), id(stats))
+        self.extras.timeline.show_snapshot(snapshot)  # repainted with the frame, not apart
         step, epoch = (stats.step, stats.epoch) if stats else (snapshot.step, snapshot.epoch)
         self.transport.set_counter(step, epoch)
         _hold_size(self.transport.counter)
