@@ -13,6 +13,7 @@ from engine.race import SurfaceRace
 from engine.snapshot import Snapshot
 from gui.names import optimizers
 from gui.names import surfaces as surface_names
+from gui.panels import race_layout
 from gui.panels.base import LiveLabel, Panel, fmt, style_legend
 from gui.theme import Theme, blend
 
@@ -22,10 +23,6 @@ ISO_LEVELS = 10
 PLAY_INTERVAL_MS = 100
 PLOT_MINIMUM = 80
 """The plot's least width, axes included, in the panel's minimum size (as before the strip)."""
-LEGEND_MARGIN = 8
-CORNERS = ((1, 0), (1, 1), (0, 0), (0, 1))
-"""Where the legend may sit, as (x, y) anchors in the view box, in order of preference:
-top right, bottom right, top left, bottom left."""
 
 RUNNERS: tuple[tuple[str, str, float, bool, int], ...] = (
     ("SGD", "sgd", 0.95, True, 0),
@@ -109,35 +106,6 @@ class _Legend(pg.LegendItem):
         super().mouseDragEvent(event)
 
 
-def _segments(race: SurfaceRace, surface: surfaces.Surface) -> tuple[np.ndarray, np.ndarray]:
-    """Every step of every path as a segment from ``a`` to ``b`` (each shape ``(n, 2)``), and
-    the start and the minima as segments of no length: what the legend should not hide."""
-    paths = [p for p in race.paths.values() if len(p)]
-    marks = np.array([race.start, *surface.minima], dtype=float).reshape(-1, 2)
-    a = np.concatenate([*(p[:-1] for p in paths), marks])
-    b = np.concatenate([*(p[1:] for p in paths), marks])
-    finite = np.isfinite(a).all(axis=1) & np.isfinite(b).all(axis=1)
-    return a[finite], b[finite]
-
-
-def _crossing(a: np.ndarray, b: np.ndarray, box: tuple[float, float, float, float]) -> int:
-    """How many segments ``a``–``b`` touch the rectangle ``box`` = (x0, x1, y0, y1): their
-    bounding boxes overlap it and its corners do not all lie on one side of their line."""
-    x0, x1, y0, y1 = box
-    near = (
-        (np.minimum(a[:, 0], b[:, 0]) <= x1)
-        & (np.maximum(a[:, 0], b[:, 0]) >= x0)
-        & (np.minimum(a[:, 1], b[:, 1]) <= y1)
-        & (np.maximum(a[:, 1], b[:, 1]) >= y0)
-    )
-    a, d = a[near], b[near] - a[near]
-    sides = [
-        d[:, 0] * (cy - a[:, 1]) - d[:, 1] * (cx - a[:, 0]) for cx in (x0, x1) for cy in (y0, y1)
-    ]
-    sides = np.array(sides)
-    return int(np.count_nonzero(~((sides > 0).all(axis=0) | (sides < 0).all(axis=0))))
-
-
 class OptimizerRacePanel(Panel):
     key = "race"
 
@@ -203,7 +171,7 @@ class OptimizerRacePanel(Panel):
         self._start = pg.ScatterPlotItem(symbol="x", size=14)
         self._legend = _Legend(labelTextSize="9pt")
         self._legend.setParentItem(self._plot.vb)
-        self._corner = CORNERS[0]
+        self._corner = race_layout.CORNERS[0]
         self._anchored: tuple[tuple[int, int], QtCore.QSizeF] | None = None
         self._plot.vb.sigResized.connect(self._place_legend)
         self._runners: dict[str, _Runner] = {}
@@ -335,7 +303,7 @@ class OptimizerRacePanel(Panel):
         names = []
         for label, path in race.paths.items():
             self._runners[label].set_path(path)
-        self._occupied = _segments(race, self._surface)
+        self._occupied = race_layout.segments(race, self._surface)
         for label in race.paths:
             name = f"{_shown(label)} (η {fmt(self._rates[label].value())})"
             if label in diverged:
@@ -396,42 +364,26 @@ class OptimizerRacePanel(Panel):
         self._sync()
 
     # ------------------------------------------------------------------ layout
-    def _spacing(self) -> int:
-        return max(self._grid.spacing(), 0)
-
-    def _controls_size(self, k: int, width: int = 0) -> tuple[QtCore.QSize, bool]:
-        """The controls' size with the runners in ``k`` columns, ``width`` wide at least, and
-        whether the surface box and the buttons then take a row each."""
-        sp = self._spacing()
+    def _hints(self) -> race_layout.ControlHints:
+        """The controls' widgets as the geometry needs them measured."""
+        sp = max(self._grid.spacing(), 0)
         checks, rates = list(self._checks.values()), list(self._rates.values())
         pair = max(c.sizeHint().width() for c in checks) + sp
         pair += max(r.sizeHint().width() for r in rates)
-        row = max(w.sizeHint().height() for w in [*checks, *rates])
-        combo = self._surface_box.sizeHint()
         buttons = [self._buttons.itemAt(i).widget() for i in range(self._buttons.count())]
         buttons = [b.sizeHint() for b in buttons if isinstance(b, QtWidgets.QPushButton)]
-        buttons = QtCore.QSize(
-            sum(b.width() for b in buttons) + (len(buttons) - 1) * self._buttons.spacing(),
-            max(b.height() for b in buttons),
+        return race_layout.ControlHints(
+            spacing=sp,
+            pair=pair,
+            row=max(w.sizeHint().height() for w in [*checks, *rates]),
+            combo=self._surface_box.sizeHint().toTuple(),
+            buttons=(
+                sum(b.width() for b in buttons) + (len(buttons) - 1) * self._buttons.spacing(),
+                max(b.height() for b in buttons),
+            ),
+            status=self._status.sizeHint().toTuple(),
+            hint_height=self._hint.heightForWidth,
         )
-        one_row = combo.width() + sp + buttons.width()
-        stacked = k == 1 or one_row > max(width, k * (pair + sp) - sp)
-        width = max(width, k * (pair + sp) - sp, buttons.width(), combo.width())
-        if not stacked:
-            width = max(width, one_row)
-        top = (
-            combo.height() + sp + buttons.height()
-            if stacked
-            else max(combo.height(), buttons.height())
-        )
-        rows = -(-len(RUNNERS) // k)
-        status = self._status.sizeHint()
-        if k == 1:
-            foot = status.height() + sp + self._hint.heightForWidth(width)
-        else:
-            foot = max(status.height(), self._hint.heightForWidth(width - status.width() - sp))
-        height = top + sp + rows * (row + sp) - sp + sp + foot
-        return QtCore.QSize(width, height), stacked
 
     def _overhead(self) -> tuple[float, float]:
         """Pixels the canvas spends around the view box: axes, title and margins."""
@@ -449,29 +401,18 @@ class OptimizerRacePanel(Panel):
         return (x1 - x0) / (y1 - y0)
 
     def _choose_arrangement(self, size: QtCore.QSize) -> tuple[int, bool, bool]:
-        """Runner columns, whether the controls stand beside the plot (else below it), and
-        whether the surface box and the buttons take a row each: of the controls below the
-        plot (in as many columns as fit) or in a column beside it, whichever leaves the
-        surface's plot the larger area at its aspect."""
+        """Runner columns, controls beside the plot (else below), surface box and buttons on
+        rows of their own: see ``race_layout.choose_arrangement``."""
         margins = self._layout.contentsMargins()
-        width = size.width() - margins.left() - margins.right()
-        height = size.height() - margins.top() - margins.bottom()
+        room = (
+            size.width() - margins.left() - margins.right(),
+            size.height() - margins.top() - margins.bottom(),
+        )
         sp = max(self._layout.spacing(), 0)
-        ox, oy = self._overhead()
-        aspect = self._aspect()
-
-        def area(w: float, h: float) -> float:
-            side = min(w - ox, (h - oy) * aspect)
-            return max(side, 0.0) ** 2 / aspect
-
-        fits = [k for k in range(1, len(RUNNERS) + 1) if self._controls_size(k)[0].width() <= width]
-        k = max(fits, default=1)
-        below, stacked = self._controls_size(k, width)
-        column = self._controls_size(1)[0]
-        beside = area(width - column.width() - sp, height) if column.height() <= height else -1.0
-        if beside > area(width, height - below.height() - sp):
-            return 1, True, True
-        return k, False, stacked
+        hints, overhead = self._hints(), self._overhead()
+        return race_layout.choose_arrangement(
+            hints, len(RUNNERS), room, sp, overhead, self._aspect()
+        )
 
     def _arrange(self, k: int, beside: bool, stacked: bool) -> None:
         """Place the controls: ``k`` runner columns, beside the plot or below it."""
@@ -480,36 +421,15 @@ class OptimizerRacePanel(Panel):
         self._arrangement = (k, beside, stacked)
         direction = QtWidgets.QBoxLayout.Direction
         self._layout.setDirection(direction.LeftToRight if beside else direction.TopToBottom)
-        grid = self._grid
-        for widget in (self._surface_box, *self._checks.values(), *self._rates.values()):
-            grid.removeWidget(widget)
-        for widget in (self._status, self._hint):
-            grid.removeWidget(widget)
-        grid.removeItem(self._buttons)
-        self._buttons.removeWidget(self._surface_box)
-        for i in range(grid.rowCount()):
-            grid.setRowStretch(i, 0)
-        for i in range(grid.columnCount()):
-            grid.setColumnStretch(i, 0)
-        span = 2 * k
-        if stacked:
-            grid.addWidget(self._surface_box, 0, 0, 1, span)
-        else:
-            self._buttons.insertWidget(0, self._surface_box)
-        grid.addLayout(self._buttons, 1 if stacked else 0, 0, 1, span)
-        row = 2 if stacked else 1
-        rows = -(-len(RUNNERS) // k)
-        for i, (label, *_) in enumerate(RUNNERS):
-            grid.addWidget(self._checks[label], row + i % rows, 2 * (i // rows))
-            grid.addWidget(self._rates[label], row + i % rows, 2 * (i // rows) + 1)
-        grid.setColumnStretch(span, 1)  # the runners pack to the left
-        row += rows
-        grid.addWidget(self._status, row, 0, 1, 2)
-        if k == 1:
-            grid.setRowStretch(row + 1, 1 if beside else 0)
-            grid.addWidget(self._hint, row + 2, 0, 1, 2)
-        else:
-            grid.addWidget(self._hint, row, 2, 1, span - 1)
+        race_layout.arrange_grid(
+            self._grid,
+            self._buttons,
+            self._surface_box,
+            [(self._checks[label], self._rates[label]) for label, *_ in RUNNERS],
+            self._status,
+            self._hint,
+            self._arrangement,
+        )
 
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -517,12 +437,12 @@ class OptimizerRacePanel(Panel):
 
     def minimumSizeHint(self) -> QtCore.QSize:
         """The controls in a column beside a small plot (the arrangement that needs least)."""
-        column = self._controls_size(1)[0]
+        (width, height), _ = race_layout.controls_size(self._hints(), len(RUNNERS), 1)
         margins = self._layout.contentsMargins()
         sp = max(self._layout.spacing(), 0)
         return QtCore.QSize(
-            column.width() + sp + PLOT_MINIMUM + margins.left() + margins.right(),
-            column.height() + margins.top() + margins.bottom(),
+            width + sp + PLOT_MINIMUM + margins.left() + margins.right(),
+            height + margins.top() + margins.bottom(),
         )
 
     def _fit_plot(self) -> None:
@@ -534,12 +454,11 @@ class OptimizerRacePanel(Panel):
         ox, oy = plot.width() - vb.width(), plot.height() - vb.height()
         left, top, right, bottom = self._canvas.ci.layout.getContentsMargins()
         room = self._canvas.ci.size()
-        w, h = room.width() - left - right - ox, room.height() - top - bottom - oy
-        if w <= 0 or h <= 0:
+        room = (room.width() - left - right, room.height() - top - bottom)
+        fitted = race_layout.fitted_plot(room, (ox, oy), self._aspect())
+        if fitted is None:
             return
-        aspect = self._aspect()
-        w = min(w, h * aspect)
-        target = QtCore.QSizeF(w + ox, w / aspect + oy)
+        target = QtCore.QSizeF(*fitted)
         current = plot.maximumSize()
         if abs(current.width() - target.width()) + abs(current.height() - target.height()) > 1:
             plot.setMaximumSize(target)
@@ -553,25 +472,15 @@ class OptimizerRacePanel(Panel):
         legend, vb = self._legend, self._plot.vb
         if legend.placed_by_user or not legend.items or vb.width() <= 0 or vb.height() <= 0:
             return
-        (x0, x1), (y0, y1) = vb.viewRange()
-        sx, sy = (x1 - x0) / vb.width(), (y1 - y0) / vb.height()  # data units per pixel
         size = legend.boundingRect().size()
-        pad = 8.0  # half a marker, and a little air
-
-        def box(corner: tuple[int, int]) -> tuple[float, float, float, float]:
-            left = LEGEND_MARGIN if corner[0] == 0 else vb.width() - LEGEND_MARGIN - size.width()
-            top = LEGEND_MARGIN if corner[1] == 0 else vb.height() - LEGEND_MARGIN - size.height()
-            right, bottom = left + size.width() + pad, top + size.height() + pad
-            left, top = left - pad, top - pad
-            return x0 + left * sx, x0 + right * sx, y1 - bottom * sy, y1 - top * sy
-
-        counts = {corner: _crossing(*self._occupied, box(corner)) for corner in CORNERS}
-        self._corner = min(CORNERS, key=lambda c: (counts[c], c != self._corner, CORNERS.index(c)))
-        offset = tuple(LEGEND_MARGIN if a == 0 else -LEGEND_MARGIN for a in self._corner)
+        self._corner, hidden = race_layout.legend_corner(
+            self._occupied, size.toTuple(), (vb.width(), vb.height()), vb.viewRange(), self._corner
+        )
         if self._anchored != (self._corner, size):  # re-anchored after each change of entries
             self._anchored = (self._corner, size)
+            offset = race_layout.legend_offset(self._corner)
             legend.anchor(itemPos=self._corner, parentPos=self._corner, offset=offset)
-        shown = counts[self._corner] == 0 or self._surface_box.isHidden()
+        shown = hidden == 0 or self._surface_box.isHidden()
         if shown != legend.isVisible():
             legend.setVisible(shown)
 
