@@ -17,7 +17,8 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from engine.compare import Comparison, Variant
 from engine.snapshot import Snapshot, StepStats
-from gui.worker_base import FRAME_SECONDS, LoopWorker, WorkerThread
+from gui.worker_base import FRAME_SECONDS, LoopWorker
+from gui.worker_thread import WorkerThread
 
 
 class CompareWorker(LoopWorker):

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from engine.config import ExperimentConfig
 from gui.worker import TrainingWorker
-from gui.worker_base import WorkerThread
+from gui.worker_thread import WorkerThread
 
 
 class TrainingThread(WorkerThread):
