@@ -324,6 +324,127 @@ class LiveLabel(QtWidgets.QLabel):
         painter.end()
 
 
+class ElidedLabel(LiveLabel):
+    """A ``LiveLabel`` that may be given less room than its text: it then ends in "…" and
+    shows the whole text as its tooltip."""
+
+    def minimumSizeHint(self) -> QtCore.QSize:
+        metrics = self.fontMetrics()
+        return QtCore.QSize(
+            metrics.horizontalAdvance("x = (…) …"), super().minimumSizeHint().height()
+        )
+
+    def is_elided(self) -> bool:
+        return self.fontMetrics().horizontalAdvance(self._text) > self.contentsRect().width()
+
+    def paintEvent(self, event: QtGui.QPaintEvent) -> None:
+        if not self.is_elided():
+            self.setToolTip("")
+            super().paintEvent(event)
+            return
+        self.setToolTip(self._text)
+        painter = QtGui.QPainter(self)
+        painter.setPen(self.palette().color(QtGui.QPalette.ColorRole.WindowText))
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(
+            self._text, QtCore.Qt.TextElideMode.ElideRight, rect.width()
+        )
+        painter.drawText(rect, int(self.alignment().value), shown)
+        painter.end()
+
+
+SEPARATOR = " · "
+
+
+def pack_parts(parts: list[str], width: float, metrics: QtGui.QFontMetrics) -> list[str]:
+    """``parts`` joined by " · " into as few lines as fit ``width`` pixels, breaking only
+    between parts (a part wider than ``width`` gets a line of its own)."""
+    lines: list[str] = []
+    for part in parts:
+        joined = f"{lines[-1]}{SEPARATOR}{part}" if lines else part
+        if lines and metrics.horizontalAdvance(_plain(joined)) <= width:
+            lines[-1] = joined
+        else:
+            lines.append(part)
+    return lines
+
+
+def fit_lines(lines: list[str], width: float, metrics: QtGui.QFontMetrics) -> list[str]:
+    """Each (HTML) line wider than ``width`` broken at its " · " into lines that fit."""
+    out: list[str] = []
+    for line in lines:
+        if metrics.horizontalAdvance(_plain(line)) <= width:
+            out.append(line)
+        else:
+            out += pack_parts(line.split(SEPARATOR), width, metrics)
+    return out
+
+
+def _plain(text: str) -> str:
+    return html.unescape(_TAG.sub("", text))
+
+
+class FlowLabel(QtWidgets.QWidget):
+    """A read-out of parts joined by " · " that wraps between parts onto as many lines as its
+    width needs, so every value stays whole in a narrow dock.
+
+    Like ``LiveLabel`` it repaints a new text without a re-layout while the text needs no more
+    lines than it has; one that needs more asks the layout for the height once.
+    """
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._parts: list[str] = []
+        policy = QtWidgets.QSizePolicy(
+            QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Preferred
+        )
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def text(self) -> str:
+        return SEPARATOR.join(self._parts)
+
+    def lines(self, width: int | None = None) -> list[str]:
+        """The lines as drawn at ``width`` (default: the current width)."""
+        width = self.width() if width is None else width
+        return pack_parts(self._parts, width, self.fontMetrics())
+
+    def set_parts(self, parts: list[str]) -> None:
+        if parts == self._parts:
+            return
+        self._parts = list(parts)
+        if (
+            self.heightForWidth(self.width()) > self.height()
+            or self.minimumSizeHint().width() > self.width()
+        ):
+            self.updateGeometry()
+        self.update()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(len(self.lines(width)), 1) * self.fontMetrics().lineSpacing()
+
+    def sizeHint(self) -> QtCore.QSize:
+        metrics = self.fontMetrics()
+        return QtCore.QSize(metrics.horizontalAdvance(self.text()), metrics.lineSpacing())
+
+    def minimumSizeHint(self) -> QtCore.QSize:
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(p) for p in self._parts), default=0)
+        return QtCore.QSize(widest, metrics.lineSpacing())
+
+    def paintEvent(self, event: QtGui.QPaintEvent) -> None:
+        painter = QtGui.QPainter(self)
+        painter.setPen(self.palette().color(QtGui.QPalette.ColorRole.WindowText))
+        step = self.fontMetrics().lineSpacing()
+        for k, line in enumerate(self.lines()):
+            rect = QtCore.QRect(0, k * step, self.width(), step)
+            painter.drawText(rect, int(QtCore.Qt.AlignmentFlag.AlignLeft.value), line)
+        painter.end()
+
+
 def message_label(parent: QtWidgets.QWidget | None = None) -> QtWidgets.QLabel:
     label = QtWidgets.QLabel(parent)
     label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)

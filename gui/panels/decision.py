@@ -6,6 +6,8 @@ follow that sample; ``set_followed`` rings the sample the X-ray follows.
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -16,6 +18,11 @@ from gui.theme import Theme, blend, diverging_rgba
 
 HEAT_STRENGTH = 0.6
 CLICK_RADIUS = 8  # pixels from a point's centre that still pick it
+
+
+def _unbroken(text: str) -> str:
+    """One legend entry as HTML that a wrapping label never breaks inside."""
+    return html.escape(text).replace(" ", "&nbsp;")
 
 
 def _rgb(color: QtGui.QColor) -> np.ndarray:
@@ -49,9 +56,11 @@ class DecisionPanel(Panel):
         self._scale = ColorBar()
         self._key = QtWidgets.QLabel()
         self._key.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self._key.setWordWrap(True)  # between entries only (``_update_key``)
         bottom = QtWidgets.QHBoxLayout()
         bottom.addWidget(self._key, 1)
-        bottom.addWidget(self._scale, 1)
+        bottom.addWidget(self._scale, 0, QtCore.Qt.AlignmentFlag.AlignBottom)
+        self._scale.setMaximumWidth(260)
         page = QtWidgets.QWidget()
         page_layout = QtWidgets.QVBoxLayout(page)
         page_layout.setContentsMargins(0, 0, 0, 0)
@@ -325,15 +334,16 @@ class DecisionPanel(Panel):
             and self._snapshot is not None
             and self._snapshot.decision is not None
         )
-        items = [self.tr("● training"), self.tr("○ validation")]
+        items = [_unbroken(self.tr("● training")), _unbroken(self.tr("○ validation"))]
         if d.task != "regression":
             items += [
-                f"<span style='color:{t.category(k)}'>■</span> " + self.tr("class {k}").format(k=k)
+                f"<span style='color:{t.category(k)}'>■</span>&nbsp;"
+                + _unbroken(self.tr("class {k}").format(k=k))
                 for k in range(self._classes(d))
             ]
         elif self._snapshot is not None and self._snapshot.curve is not None:
-            items.append(self.tr("— model"))
-        self._key.setText(" &nbsp; ".join(items))
+            items.append(_unbroken(self.tr("— model")))
+        self._key.setText("&nbsp;&nbsp; ".join(items))
 
     def restyle(self, theme: Theme) -> None:
         self._fit.setPen(pg.mkPen(theme.foreground, width=1.5 * theme.line_width))

@@ -9,7 +9,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from engine import activations
 from engine.snapshot import Snapshot
-from gui.panels.base import ColorBar, ExtentCurve, LiveLabel, Panel, StableRange, fmt, mute
+from gui.panels.base import ColorBar, ElidedLabel, ExtentCurve, Panel, StableRange, fmt, mute
 from gui.theme import Theme, diverging_rgba
 
 MAX_NODES = 16
@@ -64,8 +64,9 @@ class NetworkGraphPanel(Panel):
         self._sample = QtWidgets.QSpinBox(prefix=self.tr("probe sample "))
         self._sample.setKeyboardTracking(False)
         self._sample.valueChanged.connect(self._on_sample_changed)
-        self._sample_text = LiveLabel()
+        self._sample_text = ElidedLabel()
         self._info = QtWidgets.QLabel()
+        self._info.setWordWrap(True)
         self._legend = ColorBar()
         canvas = self.new_canvas()
         self._plot = self.new_plot(canvas)
@@ -81,16 +82,20 @@ class NetworkGraphPanel(Panel):
         self._plot.vb.sigResized.connect(self._fit_view)
         canvas.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
+        # The probe read-out has the top row to itself; the colour scale shares the bottom
+        # row with the note, which wraps rather than running under it.
         top = QtWidgets.QHBoxLayout()
         top.addWidget(self._sample)
         top.addWidget(self._sample_text, 1)
-        top.addWidget(self._legend, 1)
-        self._legend.setMaximumWidth(300)
+        bottom = QtWidgets.QHBoxLayout()
+        bottom.addWidget(self._info, 1)
+        bottom.addWidget(self._legend, 0, QtCore.Qt.AlignmentFlag.AlignBottom)
+        self._legend.setMaximumWidth(260)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(canvas, 1)
-        layout.addWidget(self._info)
+        layout.addLayout(bottom)
         self._weight_range = StableRange()
         self._snapshot: Snapshot | None = None
         self._reset_state()
