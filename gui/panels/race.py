@@ -15,6 +15,7 @@ from gui.names import optimizers
 from gui.names import surfaces as surface_names
 from gui.panels import race_layout
 from gui.panels.base import LiveLabel, Panel, fmt, style_legend
+from gui.panels.race_items import RaceLegend, Runner, surface_image
 from gui.theme import Theme, blend
 
 MAX_STEPS = 500
@@ -41,69 +42,6 @@ def _shown(label: str) -> str:
     in the language in use ("Momentum" → "모멘텀"), a lesson's own labels as they are."""
     optimizer = next((name for shown, name, *_ in RUNNERS if shown == label), None)
     return dict(optimizers()).get(optimizer, label) if optimizer else label
-
-
-class _Runner:
-    """One optimizer's path: a line, its points and the sample its legend entry shows.
-
-    The points are a scatter item of their own that the race appends to: a line-and-symbol
-    ``PlotDataItem`` re-made all of its up to 500 symbols every frame, half of the dashboard's
-    drawing while the race ran. The legend's sample (line and dot) is a data-less item of the
-    same style, never painted itself; clicking it shows or hides the runner, as before.
-    """
-
-    def __init__(self, plot: pg.PlotItem, label: str) -> None:
-        self.line = pg.PlotDataItem(name=label)
-        self.points = pg.ScatterPlotItem(symbol="o", size=5)
-        self.sample = pg.PlotDataItem(symbol="o", symbolSize=5)
-        self.sample.setOpacity(0.0)
-        self.sample.visibleChanged.connect(self._on_sample_visible_changed)
-        self.drawn = np.empty((0, 2))
-        for item in self.items():
-            plot.addItem(item)
-
-    def items(self) -> tuple[pg.GraphicsObject, ...]:
-        return self.line, self.points, self.sample
-
-    def set_path(self, path: np.ndarray) -> None:
-        self.line.setData(path[:, 0], path[:, 1])
-        k = len(self.drawn)
-        if 0 < k <= len(path) and np.array_equal(path[:k], self.drawn):
-            if len(path) > k:
-                self.points.addPoints(x=path[k:, 0], y=path[k:, 1])
-        else:
-            self.points.setData(x=path[:, 0], y=path[:, 1])
-        self.drawn = np.array(path)
-
-    def style(self, color: str, theme: Theme) -> None:
-        pen = pg.mkPen(color, width=theme.line_width)
-        outline = pg.mkPen(theme.background, width=0.5)
-        self.line.setPen(pen)
-        self.points.setPen(outline)
-        self.points.setBrush(pg.mkBrush(color))
-        self.sample.setPen(pen)
-        self.sample.setSymbolBrush(pg.mkBrush(color))
-        self.sample.setSymbolPen(outline)
-        symbol = self.sample.scatter  # the legend draws the sample's symbol in its scatter's style
-        symbol.setSize(5)
-        symbol.setPen(outline)
-        symbol.setBrush(pg.mkBrush(color))
-
-    def _on_sample_visible_changed(self) -> None:
-        self.line.setVisible(self.sample.isVisible())
-        self.points.setVisible(self.sample.isVisible())
-
-
-class _Legend(pg.LegendItem):
-    """The runners' legend; once the user drags it somewhere, it stays where it was put."""
-
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)
-        self.placed_by_user = False
-
-    def mouseDragEvent(self, event: object) -> None:
-        self.placed_by_user = True
-        super().mouseDragEvent(event)
 
 
 class OptimizerRacePanel(Panel):
@@ -169,12 +107,12 @@ class OptimizerRacePanel(Panel):
             iso.setParentItem(self._image)
         self._minima = pg.ScatterPlotItem(symbol="star", size=14)
         self._start = pg.ScatterPlotItem(symbol="x", size=14)
-        self._legend = _Legend(labelTextSize="9pt")
+        self._legend = RaceLegend(labelTextSize="9pt")
         self._legend.setParentItem(self._plot.vb)
         self._corner = race_layout.CORNERS[0]
         self._anchored: tuple[tuple[int, int], QtCore.QSizeF] | None = None
         self._plot.vb.sigResized.connect(self._place_legend)
-        self._runners: dict[str, _Runner] = {}
+        self._runners: dict[str, Runner] = {}
         for item in (self._minima, self._start):
             item.setZValue(20)
             self._plot.addItem(item)
@@ -212,10 +150,7 @@ class OptimizerRacePanel(Panel):
     # ------------------------------------------------------------------ race
     def _set_surface(self, surface: surfaces.Surface) -> None:
         self._surface = surface
-        Z = surfaces.grid(surface, GRID)[2]
-        with np.errstate(all="ignore"):
-            shifted = np.nan_to_num(Z - np.nanmin(Z), nan=0.0, posinf=0.0)
-            image = np.log10(shifted + 1e-3 * max(float(shifted.max()), 1e-12)).T
+        image = surface_image(surface, GRID)
         self._image.setImage(image.astype(np.float32), levels=(image.min(), image.max()))
         (x0, x1), (y0, y1) = surface.bounds
         self._image.setRect(QtCore.QRectF(x0, y0, x1 - x0, y1 - y0))
@@ -247,7 +182,7 @@ class OptimizerRacePanel(Panel):
                 self._plot.removeItem(item)
         self._legend_names = []
         self._legend.clear()
-        self._runners = {label: _Runner(self._plot, _shown(label)) for label in specs}
+        self._runners = {label: Runner(self._plot, _shown(label)) for label in specs}
         self._drawn = -1
         self.restyle(self.theme)
         self._sync()

@@ -8,7 +8,9 @@ import pytest
 
 pytest.importorskip("PySide6")
 
+from engine import surfaces
 from gui.panels import race_layout
+from gui.panels.race_items import surface_image
 from gui.panels.race_layout import ControlHints
 
 HINTS = ControlHints(
@@ -88,3 +90,13 @@ def test_the_legend_moves_to_a_free_corner_and_stays_on_a_tie():
     assert corner == (0, 1)
     nothing = (np.empty((0, 2)), np.empty((0, 2)))
     assert race_layout.legend_corner(nothing, legend, view, view_range, (1, 0)) == ((1, 0), 0)
+
+
+def test_the_surface_image_is_the_log_height_above_the_minimum_indexed_x_then_y():
+    book = surfaces.get("book")
+    (x0, x1), (y0, y1) = book.bounds
+    x, y = np.linspace(x0, x1, 41), np.linspace(y0, y1, 41)
+    f = x[:, None] ** 2 / 20 + y[None, :] ** 2
+    shifted = f - f.min()
+    expected = np.log10(shifted + 1e-3 * shifted.max())
+    np.testing.assert_allclose(surface_image(book, 41), expected, rtol=1e-9, atol=1e-12)
