@@ -98,6 +98,7 @@ class OptimizerRacePanel(Panel):
         self._plot.vb.setAspectLocked(True, 1.0)
         canvas.ci.layout.setAlignment(self._plot, QtCore.Qt.AlignmentFlag.AlignCenter)
         canvas.ci.setMaximumSize(QtCore.QSizeF(1e6, 1e6))  # fills the view around a smaller plot
+        self._fitting = False
         self._plot.vb.sigResized.connect(self._fit_plot)
         canvas.ci.geometryChanged.connect(self._fit_plot)
         self._image = pg.ImageItem()
@@ -395,9 +396,16 @@ class OptimizerRacePanel(Panel):
             return
         target = QtCore.QSizeF(*fitted)
         current = plot.maximumSize()
-        if abs(current.width() - target.width()) + abs(current.height() - target.height()) > 1:
+        if self._fitting or (
+            abs(current.width() - target.width()) + abs(current.height() - target.height()) <= 1
+        ):
+            return
+        self._fitting = True  # activate() resizes the view box, which asks for a fit again
+        try:
             plot.setMaximumSize(target)
             self._canvas.ci.layout.activate()  # now: a figure paints without an event loop
+        finally:
+            self._fitting = False
 
     def _place_legend(self) -> None:
         """Put the legend in the corner of the view box where it hides no step of any path

@@ -198,3 +198,21 @@ def test_the_slide_figure_keeps_the_bowls_shape_and_a_clear_legend():
         assert legend_of(panel).isVisible() and points_under_legend(panel) == 0
     finally:
         figure.close()
+
+
+@pytest.mark.parametrize("size", [(600, 200), (1200, 300), (300, 120)])
+def test_a_race_panel_squeezed_below_its_minimum_does_not_crash(qtbot, size):
+    """Fitting the plot resized the view box, which asked for a fit again, until the stack
+    overflowed (a segmentation fault below 301 px of height)."""
+    from gui.panels.race import OptimizerRacePanel
+
+    panel = OptimizerRacePanel()
+    qtbot.addWidget(panel)
+    panel.resize(900, 500)
+    panel.show()
+    qtbot.wait(20)
+    panel.resize(*size)
+    qtbot.wait(20)
+    panel._advance(50)
+    qtbot.wait(20)
+    assert panel.grab().width() == size[0]
