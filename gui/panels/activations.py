@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from engine.snapshot import Snapshot
-from gui.panels.base import HistogramPlot, Panel, StableRange, fmt, message_label
+from gui import names
+from gui.panels.base import HistogramPlot, Panel, StableRange, fit_lines, fmt, message_label
 from gui.theme import OKABE_ITO, Theme
 
 MAX_COLUMNS = 5
@@ -32,6 +33,8 @@ class ActivationsPanel(Panel):
         self._last_step = -1
         self._structure: tuple | None = None
         self._snapshot: Snapshot | None = None
+        self._columns = 1
+        self._canvas_width = -1
         self.apply_theme(self.theme)
 
     def title(self) -> str:
@@ -51,6 +54,7 @@ class ActivationsPanel(Panel):
     def _build(self, n_layers: int) -> None:
         self.clear()
         cols = math.ceil(n_layers / math.ceil(n_layers / MAX_COLUMNS)) if n_layers else 1
+        self._columns = cols
         for l in range(n_layers):
             hist = HistogramPlot(self, self._canvas, l // cols, l % cols)
             self.label_axis(hist.plot, "bottom", self.tr("activation"))
@@ -80,15 +84,18 @@ class ActivationsPanel(Panel):
             self._stack.setCurrentWidget(self._message)
             return
         self._stack.setCurrentWidget(self._canvas)
-        activation = snapshot.config.model.activation
+        activation = dict(names.activations()).get(
+            snapshot.config.model.activation, snapshot.config.model.activation
+        )
+        self._canvas_width = self._canvas.width()
+        room = self._title_room()
         peak = 0.0
         for l, (plot, hist) in enumerate(zip(self._hists, hists, strict=True), start=1):
             shown = self.in_view(plot.plot)  # one out of view still counts for the shared range
             peak = max(peak, plot.set_counts(hist.counts, hist.edges, draw=shown))
             if shown:
-                self.set_title(
-                    plot.plot, self._caption(l, snapshot.layer_sizes[l], activation, hist)
-                )
+                caption = self._caption(l, snapshot.layer_sizes[l], activation, hist, room)
+                self.set_title(plot.plot, caption)
         self._height.fit(peak)
         for plot in self._hists:
             plot.set_y_high(self._height.high)
@@ -97,7 +104,26 @@ class ActivationsPanel(Panel):
         if self._snapshot is not None:
             self.show_snapshot(self._snapshot)
 
-    def _caption(self, l: int, width: int, activation: str, hist: object) -> str:
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if (
+            event.type() == QtCore.QEvent.Type.Resize
+            and getattr(self, "_snapshot", None) is not None
+            and watched is self._canvas
+            and self._canvas.width() != self._canvas_width
+        ):
+            self.show_snapshot(self._snapshot)  # the captions break for the new width
+        return super().eventFilter(watched, event)
+
+    def _title_room(self) -> float:
+        """About the width of one plot's title (its view box) at the canvas's width."""
+        cols = max(self._columns, 1)
+        axes = sum(h.plot.getAxis("left").width() for h in self._hists[:cols])
+        return (self._canvas.width() - 8 - 6 * (cols - 1) - axes) / cols - 8  # text margins
+
+    def _caption(
+        self, l: int, width: int, activation: str, hist: object, room: float = math.inf
+    ) -> str:
+        """The title lines, each broken at its " · " when wider than ``room`` pixels."""
         head = self.tr("layer {l} · {n} {f}").format(l=l, n=width, f=activation)
         parts = []
         if math.isfinite(hist.saturated):
@@ -105,7 +131,8 @@ class ActivationsPanel(Panel):
         if math.isfinite(hist.dead_units):
             parts.append(self._flag(self.tr("dead {p}%"), hist.dead_units))
         parts.append(self.tr("mean {m} · std {s}").format(m=fmt(hist.mean, 2), s=fmt(hist.std, 2)))
-        return "<br>".join([head, *parts])
+        metrics = QtGui.QFontMetrics(self.theme.font())
+        return "<br>".join(fit_lines([head, *parts], room, metrics))
 
     def _flag(self, template: str, fraction: float) -> str:
         text = template.format(p=round(100 * fraction))

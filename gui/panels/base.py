@@ -356,17 +356,40 @@ class ElidedLabel(LiveLabel):
 SEPARATOR = " · "
 
 
-def pack_parts(parts: list[str], width: float, metrics: QtGui.QFontMetrics) -> list[str]:
-    """``parts`` joined by " · " into as few lines as fit ``width`` pixels, breaking only
-    between parts (a part wider than ``width`` gets a line of its own)."""
-    lines: list[str] = []
+def pack_parts(
+    parts: list[str], width: float, metrics: QtGui.QFontMetrics, first: float | None = None
+) -> list[str]:
+    """``parts`` joined by " · " into as few lines as fit ``width`` pixels, breaking between
+    parts, and inside a part (at its spaces) only when it is wider than a line alone.
+
+    With ``first``, the first line is that many pixels wide (beside a widget) and may be left
+    empty when not even the first part fits there.
+    """
+    lines = [""]
+
+    def room() -> float:
+        return first if first is not None and len(lines) == 1 else width
+
+    def advance(text: str) -> int:
+        return metrics.horizontalAdvance(_plain(text))
+
     for part in parts:
-        joined = f"{lines[-1]}{SEPARATOR}{part}" if lines else part
-        if lines and metrics.horizontalAdvance(_plain(joined)) <= width:
+        joined = f"{lines[-1]}{SEPARATOR}{part}" if lines[-1] else part
+        if advance(joined) <= room():
             lines[-1] = joined
-        else:
-            lines.append(part)
-    return lines
+            continue
+        if lines[-1] or room() < width:
+            lines.append("")
+            if advance(part) <= room():
+                lines[-1] = part
+                continue
+        for word in part.split(" "):
+            joined = f"{lines[-1]} {word}" if lines[-1] else word
+            if advance(joined) <= room() or not lines[-1]:
+                lines[-1] = joined
+            else:
+                lines.append(word)
+    return [] if lines == [""] else lines
 
 
 def fit_lines(lines: list[str], width: float, metrics: QtGui.QFontMetrics) -> list[str]:
@@ -384,17 +407,25 @@ def _plain(text: str) -> str:
     return html.unescape(_TAG.sub("", text))
 
 
-class FlowLabel(QtWidgets.QWidget):
+class FlowLabel(QtWidgets.QLabel):
     """A read-out of parts joined by " · " that wraps between parts onto as many lines as its
-    width needs, so every value stays whole in a narrow dock.
+    width needs, so every value stays whole in a narrow dock. A ``lead`` widget (a check box)
+    sits at the start of the first line, the text flowing on beside and under it.
 
     Like ``LiveLabel`` it repaints a new text without a re-layout while the text needs no more
-    lines than it has; one that needs more asks the layout for the height once.
+    lines than it has; one that needs more asks the layout for the height once. It is a
+    ``QLabel`` to whatever looks for labels' text, and paints the text itself.
     """
 
-    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(
+        self, lead: QtWidgets.QWidget | None = None, parent: QtWidgets.QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._parts: list[str] = []
+        self._lead = lead
+        if lead is not None:
+            lead.setParent(self)
+            lead.move(0, 0)
         policy = QtWidgets.QSizePolicy(
             QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Preferred
         )
@@ -404,10 +435,19 @@ class FlowLabel(QtWidgets.QWidget):
     def text(self) -> str:
         return SEPARATOR.join(self._parts)
 
+    def _indent(self) -> int:
+        return 0 if self._lead is None else self._lead.sizeHint().width() + 8
+
+    def _first_height(self) -> int:
+        lead = 0 if self._lead is None else self._lead.sizeHint().height()
+        return max(self.fontMetrics().lineSpacing(), lead)
+
     def lines(self, width: int | None = None) -> list[str]:
-        """The lines as drawn at ``width`` (default: the current width)."""
+        """The lines as drawn at ``width`` (default: the current width); with a lead, the
+        first is the one beside it."""
         width = self.width() if width is None else width
-        return pack_parts(self._parts, width, self.fontMetrics())
+        first = None if self._lead is None else width - self._indent()
+        return pack_parts(self._parts, width, self.fontMetrics(), first)
 
     def set_parts(self, parts: list[str]) -> None:
         if parts == self._parts:
@@ -424,24 +464,41 @@ class FlowLabel(QtWidgets.QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return max(len(self.lines(width)), 1) * self.fontMetrics().lineSpacing()
+        more = max(len(self.lines(width)) - 1, 0)
+        return self._first_height() + more * self.fontMetrics().lineSpacing()
 
     def sizeHint(self) -> QtCore.QSize:
-        metrics = self.fontMetrics()
-        return QtCore.QSize(metrics.horizontalAdvance(self.text()), metrics.lineSpacing())
+        width = self._indent() + self.fontMetrics().horizontalAdvance(self.text())
+        return QtCore.QSize(width, self._first_height())
 
     def minimumSizeHint(self) -> QtCore.QSize:
         metrics = self.fontMetrics()
         widest = max((metrics.horizontalAdvance(p) for p in self._parts), default=0)
-        return QtCore.QSize(widest, metrics.lineSpacing())
+        return QtCore.QSize(max(widest, self._indent()), self._first_height())
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        if event.type() == QtCore.QEvent.Type.FontChange:
+            self.updateGeometry()
+        super().changeEvent(event)
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        if self._lead is not None:
+            self._lead.resize(self._lead.sizeHint())
+        super().resizeEvent(event)
 
     def paintEvent(self, event: QtGui.QPaintEvent) -> None:
         painter = QtGui.QPainter(self)
         painter.setPen(self.palette().color(QtGui.QPalette.ColorRole.WindowText))
-        step = self.fontMetrics().lineSpacing()
+        step, first = self.fontMetrics().lineSpacing(), self._first_height()
+        left = int(QtCore.Qt.AlignmentFlag.AlignLeft.value)
+        middle = int(QtCore.Qt.AlignmentFlag.AlignVCenter.value)
         for k, line in enumerate(self.lines()):
-            rect = QtCore.QRect(0, k * step, self.width(), step)
-            painter.drawText(rect, int(QtCore.Qt.AlignmentFlag.AlignLeft.value), line)
+            if k == 0:
+                indent = self._indent()
+                rect = QtCore.QRect(indent, 0, self.width() - indent, first)
+            else:
+                rect = QtCore.QRect(0, first + (k - 1) * step, self.width(), step)
+            painter.drawText(rect, left | middle, line)
         painter.end()
 
 

@@ -10,8 +10,9 @@ from PySide6 import QtCore, QtWidgets
 
 from engine.snapshot import History, Snapshot
 from gui.panels.base import (
+    SEPARATOR,
     DecadeRange,
-    LiveLabel,
+    FlowLabel,
     Panel,
     StableRange,
     finite_xy,
@@ -30,10 +31,7 @@ class LossPanel(Panel):
         super().__init__(parent)
         self._log = QtWidgets.QCheckBox(self.tr("log scale (loss)"))
         self._log.toggled.connect(self._on_log_toggled)
-        self._readout = LiveLabel()
-        bar = QtWidgets.QHBoxLayout()
-        bar.addWidget(self._log)
-        bar.addWidget(self._readout, 1)
+        self._readout = FlowLabel(lead=self._log)  # wraps between its values when narrow
         self._canvas = canvas = self.new_canvas()
         self._loss_plot = self.new_plot(canvas, 0, 0)
         self._acc_plot = self.new_plot(canvas, 1, 0)
@@ -60,7 +58,7 @@ class LossPanel(Panel):
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(bar)
+        layout.addWidget(self._readout)
         layout.addWidget(canvas, 1)
         self._loss_high = StableRange(shrink_below=0.0)
         self._decades = DecadeRange(span=1)
@@ -90,7 +88,7 @@ class LossPanel(Panel):
         self._step_high = 0.0
         self._history = None
         self._evaluated = None
-        self._readout.setText("")
+        self._readout.set_parts([])
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         h = snapshot.history
@@ -132,7 +130,7 @@ class LossPanel(Panel):
             if finite.size and self._loss_high.fit(float(finite.max())):
                 self._loss_plot.setYRange(0.0, self._loss_high.high, padding=0.02)
         if self._hover_step is None:
-            self._readout.setText(self._values_at(_last(h.steps())))
+            self._readout.set_parts(self._values_at(_last(h.steps())))
 
     def _show_accuracy(self, show: bool) -> None:
         """The accuracy plot under the loss (classification), or the loss alone (regression)."""
@@ -170,12 +168,13 @@ class LossPanel(Panel):
         for line in self._cursor:
             line.setPos(step)
             line.setVisible(True)
-        self._readout.setText(self._values_at(step))
+        self._readout.set_parts(self._values_at(step))
 
-    def _values_at(self, step: float) -> str:
+    def _values_at(self, step: float) -> list[str]:
+        """The read-out's values at ``step``, each kept on one line."""
         h = self._history
         if h is None or not len(h.loss):
-            return ""
+            return []
         steps = h.steps()
         k = int(np.clip(np.searchsorted(steps, step), 0, len(steps) - 1))
         if k and step - steps[k - 1] < steps[k] - step:
@@ -187,20 +186,19 @@ class LossPanel(Panel):
         ]
         if len(h.eval_steps):
             k = int(np.argmin(np.abs(h.eval_steps - i)))
-            parts.append(
-                self.tr("eval at {n}: train {t} · validation {v}").format(
-                    n=int(h.eval_steps[k]),
-                    t=fmt(float(h.train_loss[k]), 4),
-                    v=fmt(float(h.val_loss[k]), 4),
-                )
+            evaluated = self.tr("eval at {n}: train {t} · validation {v}").format(
+                n=int(h.eval_steps[k]),
+                t=fmt(float(h.train_loss[k]), 4),
+                v=fmt(float(h.val_loss[k]), 4),
             )
+            parts += evaluated.split(SEPARATOR)
             if math.isfinite(h.train_accuracy[k]):
                 parts.append(
                     self.tr("accuracy {t} · {v}").format(
                         t=f"{h.train_accuracy[k]:.1%}", v=f"{h.val_accuracy[k]:.1%}"
                     )
                 )
-        return " · ".join(parts)
+        return parts
 
     # ------------------------------------------------------------------ theme
     def restyle(self, theme: Theme) -> None:

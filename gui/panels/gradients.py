@@ -12,8 +12,8 @@ from engine.snapshot import Snapshot
 from gui.panels.base import DecadeRange, Panel, finite_xy, fmt, step_bound, style_legend
 from gui.theme import Theme, blend
 
-LEGEND_ROWS = 12
 FEW_POINTS = 30
+LEGEND_SPACING = 10
 
 
 class GradientFlowPanel(Panel):
@@ -23,15 +23,20 @@ class GradientFlowPanel(Panel):
         super().__init__(parent)
         self._canvas = self.new_canvas()
         self._time = self.new_plot(self._canvas, 0, 0)
-        self._legend = pg.LegendItem()
-        self._canvas.addItem(self._legend, row=0, col=1)
+        # Under the plot, in as many columns as its width holds: a legend column of its own
+        # was cut off at the right edge of a narrow dock, one in the plot hid the curves.
+        self._legend = pg.LegendItem(horSpacing=LEGEND_SPACING)
+        self._canvas.addItem(self._legend, row=1, col=0)
         self._legend.setSizePolicy(
             QtWidgets.QSizePolicy.Policy.Fixed, QtWidgets.QSizePolicy.Policy.Fixed
         )
-        self._canvas.ci.layout.setAlignment(self._legend, QtCore.Qt.AlignmentFlag.AlignTop)
-        self._now = self.new_plot(self._canvas, 0, 2)
+        self._canvas.ci.layout.setAlignment(self._legend, QtCore.Qt.AlignmentFlag.AlignLeft)
+        self._canvas.ci.layout.setRowStretchFactor(0, 1)
+        self._canvas.ci.layout.setRowStretchFactor(1, 0)
+        self._now = self.new_plot(self._canvas, 0, 1, rowspan=2)
         self._canvas.ci.layout.setColumnStretchFactor(0, 3)
-        self._canvas.ci.layout.setColumnStretchFactor(2, 1)
+        self._canvas.ci.layout.setColumnStretchFactor(1, 1)
+        self._time.vb.sigResized.connect(self._fit_legend)
         self._time.setLogMode(y=True)
         self._now.getAxis("left").setLogMode(True)
         self.label_axis(self._time, "left", "‖∂E/∂W‖")
@@ -69,7 +74,6 @@ class GradientFlowPanel(Panel):
 
     def _build(self, n_layers: int) -> None:
         self.clear()
-        self._legend.setColumnCount(math.ceil(n_layers / LEGEND_ROWS))
         for l in range(1, n_layers + 1):
             curve = pg.PlotDataItem(autoDownsampleFactor=1.0)
             self._time.addItem(curve)
@@ -77,12 +81,27 @@ class GradientFlowPanel(Panel):
             curve.setClipToView(True)
             self._legend.addItem(curve, self.tr("layer {l}").format(l=l))
             self._curves.append(curve)
+        self._fit_legend()
         self._now.setXRange(0.4, n_layers + 0.6, padding=0.0)
         every = max(1, math.ceil(n_layers / 12))
         self._now.getAxis("bottom").setTicks(
             [[(l, str(l)) for l in range(1, n_layers + 1) if (l - 1) % every == 0], []]
         )
         self.restyle(self.theme)
+
+    def _fit_legend(self) -> None:
+        """As many legend columns as the plot's width holds (one row when all fit)."""
+        entries = self._legend.items
+        if not entries:
+            return
+        widest = max(
+            sample.boundingRect().width() + label.minimumWidth() for sample, label in entries
+        )
+        left, _, right, _ = self._legend.layout.getContentsMargins()
+        room = self._time.width() - left - right + LEGEND_SPACING
+        columns = int(min(max(room // (widest + 2 * LEGEND_SPACING), 1), len(entries)))
+        if columns != self._legend.columnCount:
+            self._legend.setColumnCount(columns)
 
     def _colors(self, theme: Theme) -> list[str]:
         n = len(self._curves)

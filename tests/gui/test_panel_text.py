@@ -17,9 +17,9 @@ from PySide6 import QtCore, QtWidgets  # noqa: E402
 from engine.presets import load_lesson  # noqa: E402
 from engine.snapshot import Snapshot  # noqa: E402
 from engine.trainer import Trainer  # noqa: E402
-from gui import i18n  # noqa: E402
+from gui import i18n, names  # noqa: E402
 from gui.panels import PANELS, Panel  # noqa: E402
-from gui.panels.base import ColorBar  # noqa: E402
+from gui.panels.base import ColorBar, FlowLabel  # noqa: E402
 from gui.theme import DARK  # noqa: E402
 
 
@@ -146,3 +146,86 @@ def test_decision_key_keeps_one_row_when_there_is_room(qtbot):
     panel = shown(qtbot, "decision", snapshot("xor", 20), 900)
     key = next(w for w in panel.findChildren(QtWidgets.QLabel) if "■" in w.text())
     assert key.height() < 2 * key.fontMetrics().lineSpacing()
+
+
+# ---------------------------------------------------------------------------- curves
+def words(text: str) -> list[str]:
+    return [w for w in text.split() if w != "·"]
+
+
+@pytest.mark.parametrize("width", [316, 250])
+def test_curves_readout_wraps_between_values_and_keeps_every_value(qtbot, lang, width):
+    snap = snapshot("xor", 300)
+    panel = shown(qtbot, "curves", snap, width)
+    readout = panel.findChild(FlowLabel)
+    box = panel.findChild(QtWidgets.QCheckBox)
+    h = snap.history
+    text = readout.text()
+    assert f"{h.loss[-1]:.4g}" in text and f"{h.val_loss[-1]:.4g}" in text
+    assert f"{h.val_accuracy[-1]:.1%}" in text
+    metrics = readout.fontMetrics()
+    lines = readout.lines()
+    assert len(lines) > 1
+    assert words(" ".join(lines)) == words(text)  # nothing left out
+    beside_box = readout.width() - (box.geometry().right() + 1)
+    assert metrics.horizontalAdvance(lines[0]) <= beside_box  # the first line, beside the box
+    assert all(metrics.horizontalAdvance(line) <= readout.width() for line in lines[1:])
+    assert readout.height() >= box.height() + (len(lines) - 1) * metrics.lineSpacing()
+    assert panel.rect().contains(rect_in(readout, panel))
+    assert panel.rect().contains(rect_in(box, panel))
+
+
+def test_curves_readout_is_one_line_when_there_is_room(qtbot):
+    panel = shown(qtbot, "curves", snapshot("xor", 300), 1000)
+    assert len(panel.findChild(FlowLabel).lines()) == 1
+
+
+# ---------------------------------------------------------------------------- gradients
+def visible_scene_rect(view: pg.GraphicsView) -> QtCore.QRectF:
+    return view.mapToScene(view.viewport().rect()).boundingRect()
+
+
+@pytest.mark.parametrize("width", [290, 220])
+@pytest.mark.parametrize("lesson", ["xor", "vanishing-gradient"])
+def test_gradient_legend_stays_inside_the_dock_and_off_the_curves(qtbot, lang, lesson, width):
+    snap = snapshot(lesson, 20)
+    panel = shown(qtbot, "gradients", snap, width)
+    view = panel.findChild(pg.GraphicsLayoutWidget)
+    legend = next(i for i in view.scene().items() if isinstance(i, pg.LegendItem))
+    plot = view.ci.getItem(0, 0)
+    assert len(legend.items) == len(snap.grad_norms)
+    box = legend.sceneBoundingRect()
+    assert visible_scene_rect(view).contains(box)
+    assert not box.intersects(plot.vb.sceneBoundingRect())
+    for _sample, label in legend.items:
+        assert visible_scene_rect(view).contains(label.sceneBoundingRect())
+
+
+# ---------------------------------------------------------------------------- activations
+def titles(panel: Panel) -> list[pg.PlotItem]:
+    view = panel.findChild(pg.GraphicsLayoutWidget)
+    return [i for i in view.scene().items() if isinstance(i, pg.PlotItem)]
+
+
+@pytest.mark.parametrize("activation", ["leaky_relu", "sigmoid"])
+def test_activation_titles_use_display_names(qtbot, lang, activation):
+    snap = snapshot("xor", 5, model__activation=activation)
+    panel = shown(qtbot, "activations", snap, 700)
+    shown_name = dict(names.activations())[activation]
+    heads = [plain(p.titleLabel.text.replace("<br>", "\n")) for p in titles(panel)]
+    assert len(heads) == 2
+    assert all(shown_name in head for head in heads)
+    assert not any(activation in head for head in heads if activation != shown_name)
+
+
+@pytest.mark.parametrize("width", [329, 300])
+def test_activation_titles_are_whole_in_a_narrow_dock(qtbot, lang, width):
+    snap = snapshot("xor", 300)
+    panel = shown(qtbot, "activations", snap, width)
+    view = panel.findChild(pg.GraphicsLayoutWidget)
+    for plot in titles(panel):
+        text = plain(plot.titleLabel.text.replace("<br>", "\n"))
+        assert "0." in text.splitlines()[-1]  # the std is there
+        title = plot.titleLabel.item.sceneBoundingRect()
+        assert visible_scene_rect(view).contains(title), text
+        assert title.width() <= plot.sceneBoundingRect().width()

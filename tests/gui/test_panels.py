@@ -135,7 +135,7 @@ def texts(panel: Panel) -> str:
 
 def saturation(panel: Panel) -> dict[int, int]:
     """Layer number → the saturation percentage written on its histogram."""
-    found = re.findall(r"layer (\d+) · [^\n]*\nsaturated (\d+)%", texts(panel))
+    found = re.findall(r"layer (\d+)(?: · |\n)[^\n]*\nsaturated (\d+)%", texts(panel))
     return {int(layer): int(p) for layer, p in found}
 
 
