@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtGui, QtWidgets
 
 from engine.snapshot import Snapshot
 from gui import names
@@ -34,7 +34,7 @@ class ActivationsPanel(Panel):
         self._structure: tuple | None = None
         self._snapshot: Snapshot | None = None
         self._columns = 1
-        self._canvas_width = -1
+        self._drawn_width = -1
         self.apply_theme(self.theme)
 
     def title(self) -> str:
@@ -87,7 +87,7 @@ class ActivationsPanel(Panel):
         activation = dict(names.activations()).get(
             snapshot.config.model.activation, snapshot.config.model.activation
         )
-        self._canvas_width = self._canvas.width()
+        self._drawn_width = self.width()
         room = self._title_room()
         peak = 0.0
         for l, (plot, hist) in enumerate(zip(self._hists, hists, strict=True), start=1):
@@ -104,21 +104,18 @@ class ActivationsPanel(Panel):
         if self._snapshot is not None:
             self.show_snapshot(self._snapshot)
 
-    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
-        if (
-            event.type() == QtCore.QEvent.Type.Resize
-            and getattr(self, "_snapshot", None) is not None
-            and watched is self._canvas
-            and self._canvas.width() != self._canvas_width
-        ):
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._snapshot is not None and self.width() != self._drawn_width:
             self.show_snapshot(self._snapshot)  # the captions break for the new width
-        return super().eventFilter(watched, event)
 
     def _title_room(self) -> float:
-        """About the width of one plot's title (its view box) at the canvas's width."""
+        """About the width of one plot's title (its view box) at the panel's width: the
+        panel's, not the canvas's, which a figure export lays out only after the data came."""
         cols = max(self._columns, 1)
         axes = sum(h.plot.getAxis("left").width() for h in self._hists[:cols])
-        return (self._canvas.width() - 8 - 6 * (cols - 1) - axes) / cols - 8  # text margins
+        canvas = self.width() - 8  # the layout's margins
+        return (canvas - 8 - 6 * (cols - 1) - axes) / cols - 8  # text margins
 
     def _caption(
         self, l: int, width: int, activation: str, hist: object, room: float = math.inf

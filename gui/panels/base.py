@@ -608,11 +608,22 @@ class ColorBar(QtWidgets.QWidget):
             and (labels, caption) == (self._labels, self._caption)
         ):
             return
+        if (labels[0], labels[2], caption) != (self._labels[0], self._labels[2], self._caption):
+            self.updateGeometry()
         self._lut, self._labels, self._caption = lut, labels, caption
         self.update()
 
     def text(self) -> str:
         return " ".join([self._caption, *self._labels])
+
+    def sizeHint(self) -> QtCore.QSize:
+        """Room for the caption, the end labels and a bar of 120 px."""
+        metrics = self.fontMetrics()
+        text = metrics.horizontalAdvance(self._caption) + 8 if self._caption else 0
+        text += metrics.horizontalAdvance(self._labels[0]) + metrics.horizontalAdvance(
+            self._labels[2]
+        )
+        return QtCore.QSize(text + 12 + 120, self.height())
 
     def changeEvent(self, event: QtCore.QEvent) -> None:
         if event.type() == QtCore.QEvent.Type.FontChange:

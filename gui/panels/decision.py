@@ -60,7 +60,7 @@ class DecisionPanel(Panel):
         bottom = QtWidgets.QHBoxLayout()
         bottom.addWidget(self._key, 1)
         bottom.addWidget(self._scale, 0, QtCore.Qt.AlignmentFlag.AlignBottom)
-        self._scale.setMaximumWidth(260)
+        self._scale.setMaximumWidth(300)
         page = QtWidgets.QWidget()
         page_layout = QtWidgets.QVBoxLayout(page)
         page_layout.setContentsMargins(0, 0, 0, 0)

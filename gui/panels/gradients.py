@@ -16,6 +16,14 @@ FEW_POINTS = 30
 LEGEND_SPACING = 10
 
 
+class GridLegend(pg.LegendItem):
+    """A legend placed by the canvas's grid: pyqtgraph's sizes itself by moving to (0, 0),
+    where a figure export, which lays the grid out only once, left it over the title."""
+
+    def updateSize(self) -> None:
+        self.updateGeometry()
+
+
 class GradientFlowPanel(Panel):
     key = "gradients"
 
@@ -25,7 +33,7 @@ class GradientFlowPanel(Panel):
         self._time = self.new_plot(self._canvas, 0, 0)
         # Under the plot, in as many columns as its width holds: a legend column of its own
         # was cut off at the right edge of a narrow dock, one in the plot hid the curves.
-        self._legend = pg.LegendItem(horSpacing=LEGEND_SPACING)
+        self._legend = GridLegend(horSpacing=LEGEND_SPACING)
         self._canvas.addItem(self._legend, row=1, col=0)
         self._legend.setSizePolicy(
             QtWidgets.QSizePolicy.Policy.Fixed, QtWidgets.QSizePolicy.Policy.Fixed

@@ -90,7 +90,7 @@ class NetworkGraphPanel(Panel):
         bottom = QtWidgets.QHBoxLayout()
         bottom.addWidget(self._info, 1)
         bottom.addWidget(self._legend, 0, QtCore.Qt.AlignmentFlag.AlignBottom)
-        self._legend.setMaximumWidth(260)
+        self._legend.setMaximumWidth(300)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)

@@ -229,3 +229,28 @@ def test_activation_titles_are_whole_in_a_narrow_dock(qtbot, lang, width):
         title = plot.titleLabel.item.sceneBoundingRect()
         assert visible_scene_rect(view).contains(title), text
         assert title.width() <= plot.sceneBoundingRect().width()
+
+
+# ---------------------------------------------------------------------------- exports
+def test_dashboard_export_keeps_legend_under_its_plot_and_histogram_titles_whole(qtbot):
+    from gui.figure import Figure
+    from gui.theme import SLIDE
+
+    figure = Figure(["activations", "gradients", "curves", "graph"], (1600, 1000), SLIDE)
+    figure.show_snapshot(snapshot("weight-init-sigmoid", 20))
+    figure.image()  # lays out and paints as an export does
+    try:
+        activations, gradients = figure.panels[0], figure.panels[1]
+        view = gradients.findChild(pg.GraphicsLayoutWidget)
+        legend = next(i for i in view.scene().items() if isinstance(i, pg.LegendItem))
+        plot = view.ci.getItem(0, 0)
+        assert legend.sceneBoundingRect().top() >= plot.sceneBoundingRect().bottom() - 1
+        assert visible_scene_rect(view).contains(legend.sceneBoundingRect())
+        view = activations.findChild(pg.GraphicsLayoutWidget)
+        plots = titles(activations)
+        assert len(plots) == 5
+        for plot in plots:
+            assert visible_scene_rect(view).contains(plot.titleLabel.item.sceneBoundingRect())
+            assert visible_scene_rect(view).contains(plot.vb.sceneBoundingRect())
+    finally:
+        figure.close()
