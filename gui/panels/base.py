@@ -357,10 +357,15 @@ SEPARATOR = " · "
 
 
 def pack_parts(
-    parts: list[str], width: float, metrics: QtGui.QFontMetrics, first: float | None = None
+    parts: list[str],
+    width: float,
+    metrics: QtGui.QFontMetrics,
+    first: float | None = None,
+    words: bool = True,
 ) -> list[str]:
     """``parts`` joined by " · " into as few lines as fit ``width`` pixels, breaking between
-    parts, and inside a part (at its spaces) only when it is wider than a line alone.
+    parts, and inside a part (at its spaces) only when it is wider than a line alone, plain
+    text and ``words`` is True.
 
     With ``first``, the first line is that many pixels wide (beside a widget) and may be left
     empty when not even the first part fits there.
@@ -380,9 +385,12 @@ def pack_parts(
             continue
         if lines[-1] or room() < width:
             lines.append("")
-            if advance(part) <= room():
+            if advance(part) <= room() or not words or "<" in part:
                 lines[-1] = part
                 continue
+        if not words or "<" in part:
+            lines[-1] = part
+            continue
         for word in part.split(" "):
             joined = f"{lines[-1]} {word}" if lines[-1] else word
             if advance(joined) <= room() or not lines[-1]:
@@ -393,13 +401,14 @@ def pack_parts(
 
 
 def fit_lines(lines: list[str], width: float, metrics: QtGui.QFontMetrics) -> list[str]:
-    """Each (HTML) line wider than ``width`` broken at its " · " into lines that fit."""
+    """Each (HTML) line wider than ``width`` broken at its " · " into lines that fit (or
+    that are as narrow as whole parts can be)."""
     out: list[str] = []
     for line in lines:
         if metrics.horizontalAdvance(_plain(line)) <= width:
             out.append(line)
         else:
-            out += pack_parts(line.split(SEPARATOR), width, metrics)
+            out += pack_parts(line.split(SEPARATOR), width, metrics, words=False)
     return out
 
 

@@ -254,3 +254,15 @@ def test_dashboard_export_keeps_legend_under_its_plot_and_histogram_titles_whole
             assert visible_scene_rect(view).contains(plot.vb.sceneBoundingRect())
     finally:
         figure.close()
+
+
+def test_many_histograms_in_a_narrow_dock_break_titles_only_between_values(qtbot):
+    snap = snapshot("weight-init-sigmoid", 5)
+    panel = shown(qtbot, "activations", snap, 329)
+    plots = titles(panel)
+    assert len(plots) == 5
+    for plot in plots:
+        drawn = plot.titleLabel.item.toPlainText()
+        assert "<" not in drawn and "style" not in drawn  # no markup cut open
+        assert re.search(r"^layer \d+$", drawn, re.MULTILINE), drawn
+        assert re.search(r"^saturated \d+%$", drawn, re.MULTILINE), drawn
