@@ -6,11 +6,11 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtWidgets
+from PySide6 import QtGui, QtWidgets
 
 from engine.histograms import Histogram
 from engine.snapshot import Snapshot
-from gui.panels.base import HistogramPlot, Panel, finite_counts, fmt, step_bound
+from gui.panels.base import HistogramPlot, Panel, finite_counts, fit_lines, fmt, step_bound
 from gui.theme import Theme
 
 HISTORY = 500
@@ -150,11 +150,11 @@ class WeightsPanel(Panel):
                 continue
             name = f"b{l}" if biases else f"W{l}"
             shape = "×".join(str(n) for n in s.params[name].shape)
-            self.set_title(
-                plot.plot,
-                f"<b>{name}</b> ({shape})<br>"
-                + self.tr("mean {m} · std {s}").format(m=fmt(hist.mean), s=fmt(hist.std)),
-            )
+            stats = self.tr("mean {m} · std {s}").format(m=fmt(hist.mean), s=fmt(hist.std))
+            room = plot.plot.width() - 8 if plot.plot.width() > 40 else math.inf
+            metrics = QtGui.QFontMetrics(self.theme.font())
+            lines = fit_lines([f"<b>{name}</b> ({shape})", stats], room, metrics)
+            self.set_title(plot.plot, "<br>".join(lines))
             if over_time:
                 drawn = self._bands[l - 1][int(biases)].draw()
                 if drawn:
