@@ -48,6 +48,9 @@ def hide_controls(panel: Panel) -> None:
             for widget in others:
                 if isinstance(widget, QtWidgets.QLabel):
                     widget.hide()
+    for widget in panel.findChildren(QtWidgets.QWidget):  # controls outside layouts too
+        if isinstance(widget, CONTROLS):  # (the loss panel's check box leads its read-out)
+            widget.hide()
     for label in panel.findChildren(QtWidgets.QLabel):
         label.setWordWrap(True)
 

@@ -445,10 +445,12 @@ class FlowLabel(QtWidgets.QLabel):
         return SEPARATOR.join(self._parts)
 
     def _indent(self) -> int:
-        return 0 if self._lead is None else self._lead.sizeHint().width() + 8
+        return (
+            0 if self._lead is None or self._lead.isHidden() else self._lead.sizeHint().width() + 8
+        )
 
     def _first_height(self) -> int:
-        lead = 0 if self._lead is None else self._lead.sizeHint().height()
+        lead = 0 if self._lead is None or self._lead.isHidden() else self._lead.sizeHint().height()
         return max(self.fontMetrics().lineSpacing(), lead)
 
     def lines(self, width: int | None = None) -> list[str]:
