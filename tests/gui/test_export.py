@@ -439,3 +439,17 @@ def test_cli_unwritable_folder_is_reported(tmp_path):
     assert result.returncode == 2
     assert result.stderr.startswith("nnlens: error: ") and "file" in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_no_control_of_any_panel_reaches_a_figure(qtbot, snapshot, tmp_path):
+    """Check boxes, buttons, spin and combo boxes stay off every panel's figure, including the
+    loss panel's log-scale box, which sits inside its read-out rather than in a layout."""
+    from gui.panels import PANELS
+
+    for cls in PANELS:
+        panel = cls()
+        qtbot.addWidget(panel)
+        panel.show_snapshot(snapshot)
+        path = export_panel(panel, snapshot, tmp_path / f"{panel.key}.svg", (1280, 720))
+        text = " ".join((t.text or "") for t in ET.parse(path).getroot().iter(f"{SVG}text"))
+        assert "log scale" not in text and "Show" not in text, (panel.key, text[:200])
