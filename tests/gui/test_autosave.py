@@ -19,6 +19,7 @@ from engine import checkpoint
 from engine.errors import NnlensError
 from engine.trainer import Trainer
 from gui.autosave import FILE_NAME, LOCK_NAME, Autosave, start_autosave
+from tests.gui.waiting import assert_same_params, drawn_at
 
 ROOT = Path(__file__).resolve().parents[2]
 HOUR = 3600.0  # the timer never fires by itself in these tests: they call request()
@@ -28,20 +29,6 @@ HOUR = 3600.0  # the timer never fires by itself in these tests: they call reque
 def folder(tmp_path):
     """The autosave folder (the test's settings file lives beside it)."""
     return tmp_path / "autosave"
-
-
-def drawn_at(qtbot, window, step, action, timeout=10_000):
-    with qtbot.waitSignal(
-        window.frame_drawn, timeout=timeout, check_params_cb=lambda s: s.step == step
-    ) as blocker:
-        action()
-    return blocker.args[0]
-
-
-def assert_same_params(a, b):
-    assert a.keys() == b.keys()
-    for name in a:
-        np.testing.assert_array_equal(a[name], b[name], err_msg=name)
 
 
 def answer(qtbot, button_text):

@@ -13,16 +13,13 @@ from PySide6.QtWidgets import QMessageBox
 from engine.presets import LESSON_DIR, load_lesson
 from engine.trainer import Trainer
 from gui.lesson_pane import LessonPane
+from tests.gui import waiting
 
 TIMEOUT = 10_000
 
 
 def drawn_at(qtbot, window, step, action):
-    with qtbot.waitSignal(
-        window.frame_drawn, timeout=TIMEOUT, check_params_cb=lambda s: s.step == step
-    ) as blocker:
-        action()
-    return blocker.args[0]
+    return waiting.drawn_at(qtbot, window, step, action, TIMEOUT)
 
 
 def dialog(qtbot, window) -> QMessageBox:

@@ -10,21 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from engine.trainer import Trainer
-
-
-def drawn_at(qtbot, window, step, action, timeout=10_000):
-    """Run ``action`` and wait until the window has drawn the snapshot of ``step``."""
-    with qtbot.waitSignal(
-        window.frame_drawn, timeout=timeout, check_params_cb=lambda snapshot: snapshot.step == step
-    ) as blocker:
-        action()
-    return blocker.args[0]
-
-
-def assert_same_params(a, b):
-    assert a.keys() == b.keys()
-    for name in a:
-        np.testing.assert_array_equal(a[name], b[name], err_msg=name)
+from tests.gui.waiting import assert_same_params, drawn_at
 
 
 def engine_params(trainer):
