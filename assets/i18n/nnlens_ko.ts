@@ -1631,14 +1631,6 @@
         <translation>로그 스케일 (손실)</translation>
     </message>
     <message>
-        <source>loss</source>
-        <translation>손실</translation>
-    </message>
-    <message>
-        <source>accuracy</source>
-        <translation>정확도</translation>
-    </message>
-    <message>
         <source>step</source>
         <translation>스텝</translation>
     </message>
@@ -2029,14 +2021,6 @@ bias b{l}[{i}] = {b:.4f}</source>
         <translation>실선: 훈련 (미니배치 손실, 평활화) · 점선: 검증</translation>
     </message>
     <message>
-        <source>loss</source>
-        <translation>손실</translation>
-    </message>
-    <message>
-        <source>accuracy</source>
-        <translation>정확도</translation>
-    </message>
-    <message>
         <source>step</source>
         <translation>스텝</translation>
     </message>
@@ -2055,6 +2039,21 @@ bias b{l}[{i}] = {b:.4f}</source>
     <message>
         <source>diverged: {reason}</source>
         <translation>발산: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Panel</name>
+    <message>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>스텝</translation>
     </message>
 </context>
 <context>

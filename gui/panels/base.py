@@ -108,6 +108,23 @@ class Panel(QtWidgets.QWidget):
         style_plot(plot, self.theme)
         return plot
 
+    def new_loss_and_accuracy(
+        self, canvas: pg.GraphicsLayoutWidget
+    ) -> tuple[pg.PlotItem, pg.PlotItem, pg.LegendItem]:
+        """The learning-curve pair: loss above accuracy (0 to 1), sharing the step axis, with
+        grids and a legend in the loss plot's top-right corner."""
+        loss, accuracy = self.new_plot(canvas, 0, 0), self.new_plot(canvas, 1, 0)
+        accuracy.setXLink(loss)
+        self.label_axis(loss, "left", self.tr("loss"))
+        self.label_axis(accuracy, "left", self.tr("accuracy"))
+        self.label_axis(accuracy, "bottom", self.tr("step"))
+        accuracy.setYRange(0.0, 1.0, padding=0.02)
+        canvas.ci.layout.setRowStretchFactor(0, 3)
+        canvas.ci.layout.setRowStretchFactor(1, 2)
+        for plot in (loss, accuracy):
+            self.add_grid(plot, x=True, y=True)
+        return loss, accuracy, loss.addLegend(offset=(-8, 8))
+
     def add_grid(self, plot: pg.PlotItem, x: bool = False, y: bool = True) -> GridLines:
         """Grid lines at the major ticks (instead of ``plot.showGrid``, see ``GridLines``)."""
         grid = GridLines(plot, x, y)
