@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 # Training runs in one thread beside the GUI thread; a multi-threaded BLAS spinning on the same
 # cores slowed both several-fold (bench/gui_bench.py); these small nets train about as fast
@@ -26,9 +27,15 @@ def _experiment(args: argparse.Namespace):
     from engine.presets import is_lesson_file, load_lesson
 
     if getattr(args, "config", None):
-        if is_lesson_file(args.config):
-            return load_lesson(args.config)
-        return ExperimentConfig.load(args.config)
+        name = Path(args.config).name
+        try:
+            if is_lesson_file(args.config):
+                return load_lesson(args.config)
+            return ExperimentConfig.load(args.config)
+        except NnlensError as exc:
+            if name in str(exc):
+                raise
+            raise NnlensError(f"{name}: {exc}") from None  # which file, when the field says not
     if getattr(args, "preset", None):
         return load_lesson(args.preset)
     return None

@@ -99,3 +99,15 @@ def test_unwritable_json_path_is_reported(tmp_path):
         str(tmp_path / "missing-dir" / "out.json"),
     )
     assert result.returncode == 2 and "cannot write" in result.stderr
+
+
+def test_a_bad_setting_in_a_file_names_the_file_and_the_field(tmp_path, capsys):
+    import main
+
+    lesson = tmp_path / "my-lesson.toml"
+    lesson.write_text(
+        '[lesson]\ntitle = "t"\nexplanation = "e"\n[optimizer]\nlr = "fast"\n', encoding="utf-8"
+    )
+    assert main.main(["train", "--config", str(lesson), "--steps", "1"]) == 2
+    line = capsys.readouterr().err.strip()
+    assert line.startswith("nnlens: error: my-lesson.toml: optimizer.lr:"), line
