@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QMe
 
 from gui import i18n
 from gui.localize import terms_in
+from tests.test_cli import run as run_main
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 PLACEHOLDER = re.compile(r"\{(\w*)(?::[^{}]*)?\}")
@@ -231,23 +232,13 @@ def _system_has_korean_font() -> bool:
 
 
 # ---------------------------------------------------------------------- the command line
-def _main(*args: str) -> subprocess.CompletedProcess:
-    import sys
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[2]
-    return subprocess.run(
-        [sys.executable, str(root / "main.py"), *args], capture_output=True, text=True, cwd=root
-    )
-
-
 def test_worked_example_in_korean_is_written_in_korean(tmp_path):
     out = tmp_path / "we.md"
-    run = _main("worked-example", "--preset", "xor", "--out", str(out), "--lang", "ko")
+    run = run_main("worked-example", "--preset", "xor", "--out", str(out), "--lang", "ko")
     assert run.returncode == 0, run.stderr
     text = out.read_text(encoding="utf-8")
     assert "## 순전파" in text and "## 역전파" in text
-    english = _main("worked-example", "--preset", "xor", "--out", str(tmp_path / "en.md"))
+    english = run_main("worked-example", "--preset", "xor", "--out", str(tmp_path / "en.md"))
     assert english.returncode == 0
     assert not HANGUL.search((tmp_path / "en.md").read_text(encoding="utf-8"))
     numbers = re.compile(r"−?\d+\.\d+")
@@ -257,7 +248,7 @@ def test_worked_example_in_korean_is_written_in_korean(tmp_path):
 def test_cli_errors_in_korean_say_the_same_in_one_line(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text('[optimizer]\nlr = "fast"\n', encoding="utf-8")
-    run = _main(
+    run = run_main(
         "export", "--config", str(bad), "--steps", "1", "--out", str(tmp_path), "--lang", "ko"
     )
     assert run.returncode != 0
