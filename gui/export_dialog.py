@@ -316,15 +316,15 @@ class ExportDialog(QtWidgets.QDialog):
         super().reject()
 
     # ------------------------------------------------------------------ settings
+    def _remembered_boxes(self) -> tuple[tuple[QtWidgets.QComboBox, str], ...]:
+        """The choice boxes kept in QSettings, with their keys under ``export/``."""
+        return ((self.format, "format"), (self.size_choice, "size"), (self.theme, "theme"))
+
     def _restore(self) -> None:
         s = self._settings
         if s is None:
             return
-        for box, key in (
-            (self.format, "format"),
-            (self.size_choice, "size"),
-            (self.theme, "theme"),
-        ):
+        for box, key in self._remembered_boxes():
             index = box.findText(str(s.value(f"export/{key}", box.currentText())))
             box.setCurrentIndex(max(index, 0))
         self.width_box.setValue(int(s.value("export/width", 1920)))
@@ -336,11 +336,7 @@ class ExportDialog(QtWidgets.QDialog):
         s = self._settings
         if s is None:
             return
-        for box, key in (
-            (self.format, "format"),
-            (self.size_choice, "size"),
-            (self.theme, "theme"),
-        ):
+        for box, key in self._remembered_boxes():
             s.setValue(f"export/{key}", box.currentText())
         s.setValue("export/width", self.width_box.value())
         s.setValue("export/height", self.height_box.value())
