@@ -66,10 +66,6 @@ class Catalog:
     by_source: dict[str, str] = field(default_factory=dict)
     unfinished: list[tuple[str, str]] = field(default_factory=list)
 
-    @property
-    def sources(self) -> set[str]:
-        return {source for _, source in self.by_context} | {s for _, s in self.unfinished}
-
     def get(self, source: str, context: str | None = None) -> str | None:
         if context is not None:
             found = self.by_context.get((context, source))
@@ -237,22 +233,21 @@ def _engine_translator(lang: str) -> Callable[[str], str]:
 class _Template:
     source: str
     pattern: re.Pattern[str]
-    names: tuple[str, ...]
 
 
 def _template(text: str) -> _Template | None:
     names = tuple(m.group(1) for m in _PLACEHOLDER.finditer(text))
     if not names or any(not n for n in names):
         return None
-    parts = _PLACEHOLDER.split(text)
-    pattern = ""
-    for i, part in enumerate(parts):
+    pattern, seen = "", set()
+    for i, part in enumerate(_PLACEHOLDER.split(text)):
         if i % 2 == 0:
             pattern += re.escape(part)
-        else:
-            pattern += f"(?P<{part}>.+?)" if part not in pattern else f"(?P={part})"
+        else:  # a blank that comes again must hold the same text
+            pattern += f"(?P={part})" if part in seen else f"(?P<{part}>.+?)"
+            seen.add(part)
     try:
-        return _Template(text, re.compile(f"^{pattern}$", re.DOTALL), names)
+        return _Template(text, re.compile(f"^{pattern}$", re.DOTALL))
     except re.error:
         return None
 

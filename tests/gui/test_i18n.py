@@ -124,6 +124,18 @@ def test_messages_built_from_templates_translate_with_their_blanks():
     assert i18n.translate_text("no such sentence", "ko") == "no such sentence"
 
 
+def test_every_template_in_the_catalogue_can_be_matched():
+    """A blank whose name also appears in the template's words ("Branch from step {n}") was
+    read as a repeat of itself and the template dropped; every one must compile."""
+    table = i18n.catalog("ko")
+    templates = [s for s in table.by_source if PLACEHOLDER.search(s)]
+    assert len(templates) > 200
+    assert [s for s in templates if i18n._template(s) is None] == []
+    shown = i18n.translate_text("Branch from step 40", "ko")
+    assert HANGUL.search(shown) and "40" in shown
+    assert i18n.retranslated(shown, "ko", "en") == "Branch from step 40"
+
+
 def test_language_follows_the_option_then_the_setting_then_the_system(tmp_path):
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     assert i18n.startup_language(settings, "ko") == "ko"
